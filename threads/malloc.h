@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* Pintos name for mm/malloc.h. */
+#include "mm/malloc.h"

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* Pintos name for mm/palloc.h. */
+#include "mm/palloc.h"
