@@ -15,6 +15,8 @@
 .SUFFIXES:
 .DEFAULT_GOAL := all
 SHELL := /bin/bash
+# Quiet by default; `make V=1' shows the commands.
+Q := $(if $(V),,@)
 
 B := build
 CC := gcc
@@ -73,11 +75,13 @@ KERNEL_LDS := arch/x86_64/boot/kernel.lds
 
 $(B)/kernel/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(B)/kernel/%.o: %.S
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(B)/kernel.elf: $(KOBJS) $(KERNEL_LDS)
 	$(LD) $(KLDFLAGS) -T $(KERNEL_LDS) -o $@ $(KOBJS)
@@ -101,11 +105,13 @@ ULIB := $(B)/user/libpagoda.a
 
 $(B)/user/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) $(DEPFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(CC) $(UCFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(B)/user/%.o: %.S
 	@mkdir -p $(@D)
-	$(CC) $(UCFLAGS) $(DEPFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  UCC     $<")
+	$(Q)$(CC) $(UCFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(ULIB): $(UOBJS_LIB)
 	@rm -f $@

@@ -8,13 +8,17 @@
 
 #include <stddef.h>
 
+#include "mm/vaddr.h"
+
 enum palloc_flags {
   PAL_ASSERT = 001, /* Panic on failure. */
   PAL_ZERO = 002,   /* Zero the page(s). */
   PAL_USER = 004    /* Take from the user pool. */
 };
 
-void palloc_init(size_t user_page_limit);
+/* Split the free physical range [START, END) between the pools; the user
+   pool gets half, at most USER_PAGE_LIMIT pages. */
+void palloc_init(paddr_t start, paddr_t end, size_t user_page_limit);
 void *palloc_get_page(enum palloc_flags);
 void *palloc_get_multiple(enum palloc_flags, size_t page_cnt);
 void palloc_free_page(void *);

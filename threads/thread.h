@@ -90,6 +90,8 @@ tid_t thread_tid(void);
 const char *thread_name(void);
 
 void thread_exit(void) __attribute__((noreturn));
+/* Free exited threads' stacks and records.  Thread context only. */
+void thread_reap(void);
 void thread_yield(void);
 
 /* Calls FUNC(t, AUX) for every thread; interrupts must be off. */

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/* One entry stub per vector.  Each pushes a zero error code where the CPU
+   does not, then its vector number, and joins intr_common, which saves the
+   general registers as a struct intr_frame and calls intr_handler(frame). */
+
+        .text
+        .globl intr_common
+intr_common:
+        push %rax
+        push %rbx
+        push %rcx
+        push %rdx
+        push %rbp
+        push %rdi
+        push %rsi
+        push %r8
+        push %r9
+        push %r10
+        push %r11
+        push %r12
+        push %r13
+        push %r14
+        push %r15
+        cld
+        mov %rsp, %rdi
+        xor %ebp, %ebp          /* backtraces stop at the trap */
+        call intr_handler
+        mov %rsp, %rdi
+        /* fall through */
+
+/* void intr_exit (const struct intr_frame *f) */
+        .globl intr_exit
+intr_exit:
+        mov %rdi, %rsp
+        pop %r15
+        pop %r14
+        pop %r13
+        pop %r12
+        pop %r11
+        pop %r10
+        pop %r9
+        pop %r8
+        pop %rsi
+        pop %rdi
+        pop %rbp
+        pop %rdx
+        pop %rcx
+        pop %rbx
+        pop %rax
+        add $16, %rsp           /* vector number and error code */
+        iretq
+
+.altmacro
+.macro STUB vec
+intr_stub_\vec:
+        .if \vec == 8 || (\vec >= 10 && \vec <= 14) || \vec == 17 || \vec == 21 || \vec == 29 || \vec == 30
+        .else
+        push $0
+        .endif
+        push $\vec
+        jmp intr_common
+.endm
+
+.macro STUB_ADDR vec
+        .quad intr_stub_\vec
+.endm
+
+        .set i, 0
+        .rept 256
+        STUB %i
+        .set i, i + 1
+        .endr
+
+        .section .rodata
+        .globl intr_stubs
+        .align 8
+intr_stubs:
+        .set i, 0
+        .rept 256
+        STUB_ADDR %i
+        .set i, i + 1
+        .endr

@@ -1,0 +1,7 @@
+# arch/x86_64: everything that touches the CPU directly.
+KERNEL_SRCS += arch/x86_64/boot/start.S   # Multiboot entry, long-mode switch
+KERNEL_SRCS += arch/x86_64/gdt.c          # GDT and TSS
+KERNEL_SRCS += arch/x86_64/idt.c          # IDT and 8259 PICs
+KERNEL_SRCS += arch/x86_64/intr-stubs.S   # per-vector entry stubs, intr_exit
+KERNEL_SRCS += arch/x86_64/switch.S       # thread context switch
+KERNEL_SRCS += arch/x86_64/mmu.c          # page tables

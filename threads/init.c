@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT */
+/* kmain: boot, in order, and run the command line.
+ *
+ * The loader passes the Multiboot magic and information block.  We copy the
+ * command line out of low memory first, find RAM in the memory map, and
+ * bring the subsystems up bottom-up: console, threads (just the boot
+ * thread), page pools and heap, the real page table, CPU tables and
+ * interrupts, the scheduler, devices, the file system and processes.  Then
+ * `Boot complete.', the actions, and power-off with -q.
+ *
+ * Command line: options first (-q, -f, -ul=N, -mlfqs), then actions
+ * (run 'PROG ARGS', ls, cat FILE, rm FILE).  Single quotes group a word. */
+
+#include "threads/init.h"
+
+#include <debug.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/mmu.h"
+#include "devices/input.h"
+#include "devices/power.h"
+#include "devices/serial.h"
+#include "devices/timer.h"
+#include "lib/kernel/console.h"
+#include "mm/malloc.h"
+#include "mm/palloc.h"
+#include "mm/vaddr.h"
+#include "threads/interrupt.h"
+#include "threads/thread.h"
+#include "threads/actions.h"
+
+#define MULTIBOOT_MAGIC 0x2badb002
+#define MB_INFO_MEM 0x001
+#define MB_INFO_CMDLINE 0x004
+#define MB_INFO_MMAP 0x040
+#define CMDLINE_MAX 1024
+#define ARGV_MAX 64
+
+struct mb_info {
+  uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
+  uint32_t mods_count, mods_addr, syms[4], mmap_length, mmap_addr;
+} __attribute__((packed));
+
+struct mb_mmap_entry {
+  uint32_t size;
+  uint64_t base, length;
+  uint32_t type;
+} __attribute__((packed));
+
+size_t user_page_limit = SIZE_MAX;
+bool power_off_when_done;
+static bool format_filesys;
+
+static char cmdline[CMDLINE_MAX];
+static char *argv[ARGV_MAX + 1]; /* argv[0] is the loader's kernel path */
+
+extern char _end[];
+
+void kmain(uint32_t magic, uint32_t info_pa) __attribute__((noreturn));
+
+/* Split CMDLINE in place into words; single quotes group.  Returns the
+   word count. */
+static int
+split_words(char *s, char **words, int max)
+{
+  int n = 0;
+  while (*s != '\0' && n < max) {
+    while (*s == ' ')
+      s++;
+    if (*s == '\0')
+      break;
+    char *out = s;
+    words[n++] = out;
+    bool quoted = false;
+    while (*s != '\0' && (quoted || *s != ' ')) {
+      if (*s == '\'')
+        quoted = !quoted;
+      else
+        *out++ = *s;
+      s++;
+    }
+    if (*s != '\0')
+      s++;
+    *out = '\0';
+  }
+  words[n] = NULL;
+  return n;
+}
+
+/* Apply the options at the front of ARGV; return the first action. */
+static char **
+parse_options(char **args)
+{
+  for (; *args != NULL && **args == '-'; args++) {
+    char *opt = *args;
+    if (!strcmp(opt, "-q"))
+      power_off_when_done = true;
+    else if (!strcmp(opt, "-f"))
+      format_filesys = true;
+    else if (!strncmp(opt, "-ul=", 4))
+      user_page_limit = atoi(opt + 4);
+    else if (!strcmp(opt, "-mlfqs"))
+      thread_mlfqs = true;
+    else {
+      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs)\n",
+             opt);
+      power_off();
+    }
+  }
+  return args;
+}
+
+/* Find the usable RAM region holding the kernel; return RAM's end. */
+static uintptr_t
+scan_memory(const struct mb_info *mb, uintptr_t *free_start,
+            uintptr_t *free_end, size_t *usable_kb)
+{
+  uintptr_t kernel_end = vtop(_end), ram_end = 0;
+  *free_start = kernel_end;
+  *free_end = 0;
+  *usable_kb = 0;
+  if (mb->flags & MB_INFO_MMAP) {
+    uint8_t *p = ptov(mb->mmap_addr), *end = p + mb->mmap_length;
+    while (p < end) {
+      struct mb_mmap_entry *e = (struct mb_mmap_entry *)p;
+      if (e->type == 1) {
+        uintptr_t lo = e->base, hi = e->base + e->length;
+        if (lo >= 0x100000)
+          *usable_kb += e->length / 1024;
+        if (hi > ram_end)
+          ram_end = hi;
+        if (lo <= kernel_end && hi > kernel_end)
+          *free_end = hi;
+      }
+      p += e->size + 4;
+    }
+  } else {
+    *free_end = 0x100000 + (uintptr_t)mb->mem_upper * 1024;
+    *usable_kb = mb->mem_upper;
+    ram_end = *free_end;
+  }
+  if (*free_end > (1ull << 30))
+    *free_end = 1ull << 30; /* the boot tables map the first GiB only */
+  return ram_end;
+}
+
+static void
+read_multiboot(uint32_t magic, uint32_t info_pa, uintptr_t *ram_end)
+{
+  if (magic != MULTIBOOT_MAGIC) {
+    printf("Boot error: not started by a Multiboot loader\n");
+    power_fail();
+  }
+  const struct mb_info *mb = ptov(info_pa);
+  if (mb->flags & MB_INFO_CMDLINE)
+    strlcpy(cmdline, ptov(mb->cmdline), sizeof cmdline);
+  uintptr_t start, end;
+  size_t kb;
+  *ram_end = scan_memory(mb, &start, &end, &kb);
+  printf("Pagoda booting with %zu kB RAM...\n", kb);
+  split_words(cmdline, argv, ARGV_MAX);
+  parse_options(argv + 1);
+  palloc_init(start, end, user_page_limit);
+}
+
+/* Log the numbers the test runner's leak check compares. */
+static void
+log_memory(const char *when)
+{
+  thread_reap();
+  klog_printf("mem: %s user_free=%zu kernel_free=%zu heap_used=%zu "
+              "swap_used=%zu\n",
+              when, palloc_free_count(PAL_USER), palloc_free_count(0),
+              malloc_bytes_in_use(), (size_t)0);
+}
+
+static void
+run_actions(char **args)
+{
+  while (*args != NULL) {
+    const struct action *a = action_find(args[0]);
+    if (a == NULL) {
+      printf("Boot error: unknown action '%s'\n", args[0]);
+      shutdown_power_off();
+    }
+    int argc = 1;
+    while (argc <= a->argc && args[argc] != NULL)
+      argc++;
+    if (argc <= a->argc) {
+      printf("Boot error: action '%s' needs %d argument(s)\n", a->name,
+             a->argc);
+      shutdown_power_off();
+    }
+    a->run(args);
+    args += argc;
+  }
+}
+
+void
+kmain(uint32_t magic, uint32_t info_pa)
+{
+  uintptr_t ram_end;
+  console_init();
+  thread_init();
+  read_multiboot(magic, info_pa, &ram_end);
+  malloc_init();
+  mmu_init(ram_end);
+  gdt_init();
+  intr_init();
+  timer_init();
+  input_init();
+  console_init_lock();
+  serial_init_irq();
+  thread_start();
+  (void)format_filesys;
+
+  printf("Boot complete.\n");
+  log_memory("boot");
+  run_actions(parse_options(argv + 1)); /* argv[0]: the kernel's path */
+  if (power_off_when_done)
+    shutdown_power_off();
+  thread_exit();
+}
+
+void
+shutdown_power_off(void)
+{
+  log_memory("halt");
+  thread_print_stats();
+  timer_print_stats();
+  printf("Powering off...\n");
+  power_off();
+}

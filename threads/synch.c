@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/* Semaphores, locks and condition variables.
+ *
+ * A semaphore's waiters are kept unordered; sema_up wakes the one with the
+ * highest (effective) priority at that moment, so priority changes while
+ * waiting are honoured.  Locks are binary semaphores with an owner: a thread
+ * blocking on a held lock records it in waiting_lock and the holder's
+ * priority is refreshed, which donates along the whole chain of holders.
+ * Releasing drops the donations that came through that lock.  Everything is
+ * done with interrupts off (one CPU). */
+
+#include "threads/synch.h"
+
+#include <debug.h>
+
+#include "threads/interrupt.h"
+#include "threads/thread.h"
+
+static bool
+priority_less(const struct list_elem *a, const struct list_elem *b,
+              void *aux)
+{
+  (void)aux;
+  return list_entry(a, struct thread, elem)->priority <
+         list_entry(b, struct thread, elem)->priority;
+}
+
+void
+sema_init(struct semaphore *s, unsigned value)
+{
+  s->value = value;
+  list_init(&s->waiters);
+}
+
+/* Wait until S is positive, then decrement it.  May sleep: not from an
+   interrupt handler. */
+void
+sema_down(struct semaphore *s)
+{
+  ASSERT(!intr_context());
+  enum intr_level old = intr_disable();
+  while (s->value == 0) {
+    list_push_back(&s->waiters, &thread_current()->elem);
+    thread_block();
+  }
+  s->value--;
+  intr_set_level(old);
+}
+
+bool
+sema_try_down(struct semaphore *s)
+{
+  enum intr_level old = intr_disable();
+  bool ok = s->value > 0;
+  if (ok)
+    s->value--;
+  intr_set_level(old);
+  return ok;
+}
+
+/* Increment S and wake its highest-priority waiter, yielding to it if it
+   outranks the caller.  Safe in interrupt handlers. */
+void
+sema_up(struct semaphore *s)
+{
+  enum intr_level old = intr_disable();
+  if (!list_empty(&s->waiters)) {
+    struct list_elem *e = list_max(&s->waiters, priority_less, NULL);
+    list_remove(e);
+    thread_unblock(list_entry(e, struct thread, elem));
+  }
+  s->value++;
+  intr_set_level(old);
+  thread_yield_if_preempted();
+}
+
+void
+lock_init(struct lock *l)
+{
+  l->holder = NULL;
+  sema_init(&l->semaphore, 1);
+}
+
+/* Acquire L, sleeping (and donating priority) while another thread holds
+   it.  Not recursive. */
+void
+lock_acquire(struct lock *l)
+{
+  ASSERT(!intr_context());
+  ASSERT(!lock_held_by_current_thread(l));
+  struct thread *cur = thread_current();
+  enum intr_level old = intr_disable();
+  if (l->holder != NULL) {
+    cur->waiting_lock = l;
+    /* We join the waiters inside sema_down; donate first so the holder
+       runs at our priority right away. */
+    list_push_back(&l->semaphore.waiters, &cur->elem);
+    thread_refresh_priority(l->holder);
+    list_remove(&cur->elem);
+  }
+  sema_down(&l->semaphore);
+  cur->waiting_lock = NULL;
+  l->holder = cur;
+  list_push_back(&cur->held_locks, &l->elem);
+  intr_set_level(old);
+}
+
+bool
+lock_try_acquire(struct lock *l)
+{
+  ASSERT(!lock_held_by_current_thread(l));
+  enum intr_level old = intr_disable();
+  bool ok = sema_try_down(&l->semaphore);
+  if (ok) {
+    l->holder = thread_current();
+    list_push_back(&l->holder->held_locks, &l->elem);
+  }
+  intr_set_level(old);
+  return ok;
+}
+
+void
+lock_release(struct lock *l)
+{
+  ASSERT(lock_held_by_current_thread(l));
+  struct thread *cur = thread_current();
+  enum intr_level old = intr_disable();
+  list_remove(&l->elem);
+  l->holder = NULL;
+  thread_refresh_priority(cur);
+  sema_up(&l->semaphore);
+  intr_set_level(old);
+  thread_yield_if_preempted();
+}
+
+bool
+lock_held_by_current_thread(const struct lock *l)
+{
+  return l->holder == thread_current();
+}
+
+/* One per thread waiting on a condition variable. */
+struct cond_waiter {
+  struct list_elem elem;
+  struct semaphore sema;
+  struct thread *thread;
+};
+
+void
+cond_init(struct condition *c)
+{
+  list_init(&c->waiters);
+}
+
+/* Atomically release L and wait for a signal, then reacquire L. */
+void
+cond_wait(struct condition *c, struct lock *l)
+{
+  ASSERT(!intr_context());
+  ASSERT(lock_held_by_current_thread(l));
+  struct cond_waiter w;
+  sema_init(&w.sema, 0);
+  w.thread = thread_current();
+  list_push_back(&c->waiters, &w.elem);
+  lock_release(l);
+  sema_down(&w.sema);
+  lock_acquire(l);
+}
+
+static bool
+waiter_less(const struct list_elem *a, const struct list_elem *b, void *aux)
+{
+  (void)aux;
+  return list_entry(a, struct cond_waiter, elem)->thread->priority <
+         list_entry(b, struct cond_waiter, elem)->thread->priority;
+}
+
+/* Wake the highest-priority waiter of C, if any.  L must be held. */
+void
+cond_signal(struct condition *c, struct lock *l)
+{
+  ASSERT(lock_held_by_current_thread(l));
+  if (list_empty(&c->waiters))
+    return;
+  struct list_elem *e = list_max(&c->waiters, waiter_less, NULL);
+  list_remove(e);
+  sema_up(&list_entry(e, struct cond_waiter, elem)->sema);
+}
+
+void
+cond_broadcast(struct condition *c, struct lock *l)
+{
+  while (!list_empty(&c->waiters))
+    cond_signal(c, l);
+}

@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: MIT */
+/* Threads and the scheduler.
+ *
+ * Strict priority with 64 levels: one FIFO ready queue per level plus a
+ * 64-bit mask of the non-empty ones, so picking the next thread is a
+ * find-highest-bit.  Threads of equal priority share the CPU round robin,
+ * TIME_SLICE ticks each.  A thread's effective priority is the maximum of
+ * its own and that of every thread waiting on a lock it holds (donation);
+ * thread_refresh_priority() recomputes it and follows the chain of locks.
+ *
+ * All scheduler state is guarded by turning interrupts off (one CPU).
+ * Exited threads become zombies and are freed later by a live thread
+ * (thread_reap), because a thread cannot free the stack it is running on
+ * and the scheduler must not sleep on the allocator's locks. */
+
+#include "threads/thread.h"
+
+#include <debug.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/mmu.h"
+#include "lib/kernel/console.h"
+#include "mm/malloc.h"
+#include "mm/palloc.h"
+#include "mm/vaddr.h"
+#include "threads/interrupt.h"
+#include "userprog/process.h"
+
+#define TIME_SLICE 4
+#define STACK_SLOT_PAGES 8 /* Stack pages + guard, rounded up. */
+#define STACK_SLOTS 4096
+
+_Static_assert(offsetof(struct thread, ctx_rsp) == 32, "switch.S CTX_RSP");
+
+bool thread_mlfqs;
+
+static struct list ready[PRI_MAX + 1];
+static uint64_t ready_mask;       /* Bit P set iff ready[P] non-empty. */
+static struct list all_threads;   /* Every live thread (gdb walks it). */
+static struct list zombies;       /* Exited, waiting to be freed. */
+static struct thread main_thread; /* The boot thread: static, never freed. */
+static struct thread *current;
+static struct thread *idle_thread;
+static unsigned slice_ticks;
+static tid_t next_tid = 1;
+
+static uint64_t stack_slot_used[STACK_SLOTS / 64];
+static uint64_t idle_ticks, kernel_ticks, user_ticks;
+
+extern uint8_t boot_stack[], boot_stack_top[];
+struct thread *switch_threads(struct thread *cur, struct thread *next);
+void thread_trampoline(void);
+void thread_switch_tail(struct thread *prev);
+
+static void
+init_fields(struct thread *t, const char *name, int priority)
+{
+  memset(t, 0, sizeof *t);
+  t->magic = THREAD_MAGIC;
+  t->status = THREAD_BLOCKED;
+  strlcpy(t->name, name, sizeof t->name);
+  t->priority = t->base_priority = priority;
+  list_init(&t->held_locks);
+}
+
+/* Turn the code running since boot into the thread "main".  Interrupts
+   must be off; no allocation happens here. */
+void
+thread_init(void)
+{
+  ASSERT(intr_get_level() == INTR_OFF);
+  for (int p = PRI_MIN; p <= PRI_MAX; p++)
+    list_init(&ready[p]);
+  list_init(&all_threads);
+  list_init(&zombies);
+  init_fields(&main_thread, "main", PRI_DEFAULT);
+  main_thread.kstack_base = boot_stack;
+  main_thread.kstack_top = boot_stack_top;
+  main_thread.status = THREAD_RUNNING;
+  main_thread.tid = next_tid++;
+  list_push_back(&all_threads, &main_thread.allelem);
+  current = &main_thread;
+}
+
+struct thread *
+thread_current(void)
+{
+  struct thread *t = current;
+  ASSERT(t != NULL && t->magic == THREAD_MAGIC);
+  return t;
+}
+
+tid_t
+thread_tid(void)
+{
+  return thread_current()->tid;
+}
+
+const char *
+thread_name(void)
+{
+  return thread_current()->name;
+}
+
+static void
+ready_push(struct thread *t)
+{
+  list_push_back(&ready[t->priority], &t->elem);
+  ready_mask |= 1ull << t->priority;
+}
+
+static void
+ready_remove(struct thread *t)
+{
+  list_remove(&t->elem);
+  if (list_empty(&ready[t->priority]))
+    ready_mask &= ~(1ull << t->priority);
+}
+
+static int
+ready_max_priority(void)
+{
+  return ready_mask ? 63 - __builtin_clzll(ready_mask) : -1;
+}
+
+static struct thread *
+next_thread_to_run(void)
+{
+  int p = ready_max_priority();
+  if (p < 0)
+    return idle_thread;
+  struct thread *t = list_entry(list_front(&ready[p]), struct thread, elem);
+  ready_remove(t);
+  return t;
+}
+
+/* Runs on NEXT's stack right after a switch, interrupts off. */
+void
+thread_switch_tail(struct thread *prev)
+{
+  struct thread *cur = current;
+  cur->status = THREAD_RUNNING;
+  slice_ticks = 0;
+  tss_set_rsp0((uint64_t)cur->kstack_top);
+  process_activate(cur);
+  if (prev != NULL && prev->status == THREAD_DYING && prev != &main_thread)
+    list_push_back(&zombies, &prev->elem);
+}
+
+/* Switch to the next thread.  The caller has set current's new status. */
+static void
+schedule(void)
+{
+  ASSERT(intr_get_level() == INTR_OFF);
+  struct thread *cur = current;
+  ASSERT(cur->status != THREAD_RUNNING);
+  struct thread *next = next_thread_to_run();
+  if (next != cur) {
+    current = next;
+    struct thread *prev = switch_threads(cur, next);
+    thread_switch_tail(prev);
+  } else {
+    cur->status = THREAD_RUNNING;
+  }
+}
+
+static void stack_free(uint8_t *base);
+
+/* Map a fresh kernel stack below an unmapped guard page; NULL when out of
+   slots or memory. */
+static uint8_t *
+stack_alloc(void)
+{
+  enum intr_level old = intr_disable();
+  int slot = -1;
+  for (int w = 0; w < STACK_SLOTS / 64 && slot < 0; w++)
+    if (~stack_slot_used[w]) {
+      int b = __builtin_ctzll(~stack_slot_used[w]);
+      stack_slot_used[w] |= 1ull << b;
+      slot = w * 64 + b;
+    }
+  intr_set_level(old);
+  if (slot < 0)
+    return NULL;
+  uint8_t *top = (uint8_t *)KSTACK_AREA + (slot + 1) * STACK_SLOT_PAGES * PGSIZE;
+  uint8_t *base = top - THREAD_STACK_PAGES * PGSIZE;
+  for (uint8_t *va = base; va < top; va += PGSIZE) {
+    void *frame = palloc_get_page(0);
+    if (frame == NULL || !mmu_map_kernel(va, frame)) {
+      palloc_free_page(frame);
+      stack_free(base);
+      return NULL;
+    }
+  }
+  return base;
+}
+
+static void
+stack_free(uint8_t *base)
+{
+  uint8_t *top = base + THREAD_STACK_PAGES * PGSIZE;
+  for (uint8_t *va = base; va < top; va += PGSIZE) {
+    void *frame = mmu_lookup_kernel(va);
+    if (frame != NULL) {
+      mmu_unmap_kernel(va);
+      palloc_free_page(frame);
+    }
+  }
+  size_t slot = ((uintptr_t)top - KSTACK_AREA) / (STACK_SLOT_PAGES * PGSIZE) - 1;
+  enum intr_level old = intr_disable();
+  stack_slot_used[slot / 64] &= ~(1ull << (slot % 64));
+  intr_set_level(old);
+}
+
+/* Free every zombie.  Called from thread context only (may sleep). */
+void
+thread_reap(void)
+{
+  for (;;) {
+    enum intr_level old = intr_disable();
+    struct thread *z = NULL;
+    if (!list_empty(&zombies))
+      z = list_entry(list_pop_front(&zombies), struct thread, elem);
+    intr_set_level(old);
+    if (z == NULL)
+      return;
+    stack_free(z->kstack_base);
+    z->magic = 0;
+    free(z);
+  }
+}
+
+/* Build the initial stack so the first switch to T "returns" into
+   thread_trampoline with FUNC and AUX in r12/r13. */
+static void
+prepare_stack(struct thread *t, thread_func *func, void *aux)
+{
+  uint64_t *sp = (uint64_t *)t->kstack_top;
+  *--sp = 0;                           /* keeps rsp 16-aligned in trampoline */
+  *--sp = (uint64_t)thread_trampoline; /* rip */
+  *--sp = 0;                           /* rbp: end of backtraces */
+  *--sp = 0;                           /* rbx */
+  *--sp = (uint64_t)func;              /* r12 */
+  *--sp = (uint64_t)aux;               /* r13 */
+  *--sp = 0;                           /* r14 */
+  *--sp = 0;                           /* r15 */
+  t->ctx_rsp = (uintptr_t)sp;
+}
+
+/* Start a kernel thread running FUNC(AUX) at PRIORITY.  Returns its tid, or
+   TID_ERROR when memory is short.  May preempt the caller. */
+tid_t
+thread_create(const char *name, int priority, thread_func *func, void *aux)
+{
+  ASSERT(priority >= PRI_MIN && priority <= PRI_MAX);
+  thread_reap();
+  struct thread *t = malloc(sizeof *t);
+  if (t == NULL)
+    return TID_ERROR;
+  init_fields(t, name, priority);
+  t->kstack_base = stack_alloc();
+  if (t->kstack_base == NULL) {
+    free(t);
+    return TID_ERROR;
+  }
+  t->kstack_top = t->kstack_base + THREAD_STACK_PAGES * PGSIZE;
+  prepare_stack(t, func, aux);
+
+  enum intr_level old = intr_disable();
+  t->tid = next_tid++;
+  t->nice = current->nice;
+  list_push_back(&all_threads, &t->allelem);
+  tid_t tid = t->tid;
+  thread_unblock(t);
+  intr_set_level(old);
+  thread_yield_if_preempted();
+  return tid;
+}
+
+void
+thread_block(void)
+{
+  ASSERT(!intr_context());
+  ASSERT(intr_get_level() == INTR_OFF);
+  current->status = THREAD_BLOCKED;
+  schedule();
+}
+
+/* Make blocked T ready.  Does not preempt: callers decide. */
+void
+thread_unblock(struct thread *t)
+{
+  ASSERT(t->magic == THREAD_MAGIC && t->status == THREAD_BLOCKED);
+  enum intr_level old = intr_disable();
+  t->status = THREAD_READY;
+  ready_push(t);
+  intr_set_level(old);
+}
+
+void
+thread_yield(void)
+{
+  ASSERT(!intr_context());
+  enum intr_level old = intr_disable();
+  current->status = THREAD_READY;
+  if (current != idle_thread) /* idle runs only when nothing is ready */
+    ready_push(current);
+  schedule();
+  intr_set_level(old);
+}
+
+void
+thread_yield_if_preempted(void)
+{
+  enum intr_level old = intr_disable();
+  bool preempt = ready_max_priority() > current->priority;
+  if (preempt && intr_context())
+    intr_yield_on_return();
+  intr_set_level(old);
+  if (preempt && !intr_context() && old == INTR_ON)
+    thread_yield();
+}
+
+void
+thread_exit(void)
+{
+  ASSERT(!intr_context());
+  process_exit();
+  thread_reap();
+  intr_disable();
+  list_remove(&current->allelem);
+  current->status = THREAD_DYING;
+  schedule();
+  NOT_REACHED();
+}
+
+/* Timer interrupt: account the tick and enforce the time slice. */
+void
+thread_tick(void)
+{
+  struct thread *t = current;
+  if (t == idle_thread)
+    idle_ticks++;
+  else if (t->process != NULL)
+    user_ticks++;
+  else
+    kernel_ticks++;
+  t->ticks_run++;
+  if (++slice_ticks >= TIME_SLICE)
+    intr_yield_on_return();
+}
+
+void
+thread_foreach(thread_action_func *func, void *aux)
+{
+  ASSERT(intr_get_level() == INTR_OFF);
+  for (struct list_elem *e = list_begin(&all_threads);
+       e != list_end(&all_threads); e = list_next(e))
+    func(list_entry(e, struct thread, allelem), aux);
+}
+
+/* Highest priority donated to T through the locks it holds. */
+static int
+donated_priority(struct thread *t)
+{
+  int best = t->base_priority;
+  for (struct list_elem *e = list_begin(&t->held_locks);
+       e != list_end(&t->held_locks); e = list_next(e)) {
+    struct lock *l = list_entry(e, struct lock, elem);
+    struct list *w = &l->semaphore.waiters;
+    for (struct list_elem *we = list_begin(w); we != list_end(w);
+         we = list_next(we)) {
+      int p = list_entry(we, struct thread, elem)->priority;
+      if (p > best)
+        best = p;
+    }
+  }
+  return best;
+}
+
+void
+thread_refresh_priority(struct thread *t)
+{
+  enum intr_level old = intr_disable();
+  for (int depth = 0; t != NULL && depth < 16; depth++) {
+    int p = donated_priority(t);
+    if (p == t->priority)
+      break;
+    if (t->status == THREAD_READY) {
+      ready_remove(t);
+      t->priority = p;
+      ready_push(t);
+    } else {
+      t->priority = p;
+    }
+    t = t->waiting_lock != NULL ? t->waiting_lock->holder : NULL;
+  }
+  intr_set_level(old);
+}
+
+int
+thread_get_priority(void)
+{
+  return current->priority;
+}
+
+void
+thread_set_priority(int priority)
+{
+  ASSERT(priority >= PRI_MIN && priority <= PRI_MAX);
+  current->base_priority = priority;
+  thread_refresh_priority(current);
+  thread_yield_if_preempted();
+}
+
+int
+thread_get_nice(void)
+{
+  return current->nice;
+}
+
+void
+thread_set_nice(int nice)
+{
+  current->nice = nice < -20 ? -20 : nice > 20 ? 20 : nice;
+}
+
+int
+thread_get_recent_cpu(void)
+{
+  return 0;
+}
+
+int
+thread_get_load_avg(void)
+{
+  return 0;
+}
+
+static void
+idle(void *started)
+{
+  idle_thread = current;
+  sema_up(started);
+  for (;;) {
+    intr_disable();
+    thread_block();
+    /* sti takes effect after the next instruction, so no interrupt can
+       slip in between it and hlt. */
+    asm volatile("sti; hlt" : : : "memory");
+  }
+}
+
+/* Start preemptive scheduling: create the idle thread, enable
+   interrupts. */
+void
+thread_start(void)
+{
+  struct semaphore started;
+  sema_init(&started, 0);
+  thread_create("idle", PRI_MIN, idle, &started);
+  intr_enable();
+  sema_down(&started);
+}
+
+void
+thread_print_stats(void)
+{
+  klog_printf("Thread: %llu idle ticks, %llu kernel ticks, %llu user ticks\n",
+              (unsigned long long)idle_ticks,
+              (unsigned long long)kernel_ticks, (unsigned long long)user_ticks);
+}
