@@ -144,3 +144,9 @@ palloc_total_count(enum palloc_flags flags)
 {
   return pool_of_flags(flags)->page_cnt;
 }
+
+void *
+palloc_pool_base(enum palloc_flags flags)
+{
+  return pool_of_flags(flags)->base;
+}

@@ -27,5 +27,7 @@ void palloc_free_multiple(void *, size_t page_cnt);
 /* Free pages left in the pool (PAL_USER selects the user pool). */
 size_t palloc_free_count(enum palloc_flags);
 size_t palloc_total_count(enum palloc_flags);
+/* First page of a pool: frames are numbered from it. */
+void *palloc_pool_base(enum palloc_flags);
 
 #endif

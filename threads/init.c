@@ -21,6 +21,7 @@
 
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/mmu.h"
+#include "devices/ide.h"
 #include "devices/input.h"
 #include "devices/power.h"
 #include "devices/serial.h"
@@ -32,6 +33,13 @@
 #include "threads/interrupt.h"
 #include "threads/thread.h"
 #include "threads/actions.h"
+#include "filesys/filesys.h"
+#include "userprog/exception.h"
+#include "userprog/process.h"
+#include "userprog/syscall.h"
+#include "vm/swap.h"
+#include "vm/vm.h"
+#include "devices/block.h"
 
 #define MULTIBOOT_MAGIC 0x2badb002
 #define MB_INFO_MEM 0x001
@@ -175,7 +183,7 @@ log_memory(const char *when)
   klog_printf("mem: %s user_free=%zu kernel_free=%zu heap_used=%zu "
               "swap_used=%zu\n",
               when, palloc_free_count(PAL_USER), palloc_free_count(0),
-              malloc_bytes_in_use(), (size_t)0);
+              malloc_bytes_in_use(), swap_slots_used());
 }
 
 static void
@@ -215,8 +223,13 @@ kmain(uint32_t magic, uint32_t info_pa)
   input_init();
   console_init_lock();
   serial_init_irq();
+  exception_init();
+  syscall_init();
   thread_start();
-  (void)format_filesys;
+  ide_init();
+  filesys_init(format_filesys);
+  process_init();
+  vm_init();
 
   printf("Boot complete.\n");
   log_memory("boot");
@@ -229,7 +242,11 @@ kmain(uint32_t magic, uint32_t info_pa)
 void
 shutdown_power_off(void)
 {
+  filesys_done();
   log_memory("halt");
+  vm_print_stats();
+  exception_print_stats();
+  block_print_stats();
   thread_print_stats();
   timer_print_stats();
   printf("Powering off...\n");

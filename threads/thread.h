@@ -44,6 +44,7 @@ typedef int tid_t;
 #define THREAD_STACK_PAGES 4
 
 struct process;
+struct supplemental_page_table;
 
 struct thread {
   unsigned magic;             /* (i) THREAD_MAGIC: detects corruption. */
@@ -67,6 +68,7 @@ struct thread {
   int recent_cpu;             /* (s) MLFQS, 17.14 fixed point. */
 
   struct process *process;    /* (o) User process, or NULL. */
+  struct supplemental_page_table *spt; /* (o) Its address space, or NULL. */
   uint64_t ticks_run;         /* (s) Statistics. */
 };
 

@@ -72,8 +72,12 @@ gdt_init(void)
                : "rax", "memory");
 }
 
+/* Kernel stack for entries from user mode: interrupts (TSS) and
+   `syscall' (syscall-entry.S). */
 void
 tss_set_rsp0(uint64_t rsp0)
 {
+  extern uint64_t syscall_kernel_rsp;
   tss.rsp[0] = rsp0;
+  syscall_kernel_rsp = rsp0;
 }

@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: MIT */
+/* System calls (pintos-abi.md sections 1 and 2).
+ *
+ * Arguments arrive in rdi, rsi, rdx, r10, r8, r9 of the saved frame and are
+ * decoded to their C types first: ints and fds from the low 32 bits, so no
+ * table is ever indexed with an undecoded value.  Every user pointer goes
+ * through userprog/uaccess.c; buffers are validated whole before any byte
+ * reaches a file or the console, then moved through kernel bounce buffers,
+ * so no user page fault can happen while the file-system or console lock
+ * is held.  A bad pointer kills the caller; bad fds and names are ordinary
+ * errors. */
+
+#include "userprog/syscall.h"
+
+#include <debug.h>
+#include <stdio.h>
+#include <string.h>
+#include <syscall-nr.h>
+
+#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/intr-frame.h"
+#include "arch/x86_64/syscall-init.h"
+#include "devices/input.h"
+#include "filesys/file.h"
+#include "filesys/filesys.h"
+#include "lib/kernel/console.h"
+#include "lib/vmstat.h"
+#include "mm/malloc.h"
+#include "mm/palloc.h"
+#include "threads/init.h"
+#include "userprog/process.h"
+#include "userprog/uaccess.h"
+#include "vm/swap.h"
+#include "vm/vm.h"
+
+#define BOUNCE_SIZE 4096 /* Chunk for file and console transfers. */
+#define PATH_MAX_COPY 4096
+#define NAME_MAX 14
+
+typedef uint64_t syscall_func(struct intr_frame *);
+
+static int
+arg_int(const struct intr_frame *f, int i)
+{
+  const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx, f->r.r10, f->r.r8, f->r.r9};
+  return (int32_t)regs[i];
+}
+
+static uint64_t
+arg_u64(const struct intr_frame *f, int i)
+{
+  const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx, f->r.r10, f->r.r8, f->r.r9};
+  return regs[i];
+}
+
+static void *
+arg_ptr(const struct intr_frame *f, int i)
+{
+  return (void *)arg_u64(f, i);
+}
+
+static struct fd_table *
+fds(void)
+{
+  return &process_current()->fds;
+}
+
+/* Copy a user string for a call that takes a file name.  Kills on a bad
+   pointer; NULL (an ordinary failure) when it is too long. */
+static char *
+user_string(const char *ustr, size_t max)
+{
+  char *s;
+  enum ustr_result r = copy_in_string(ustr, max, &s);
+  if (r == USTR_BAD)
+    process_kill();
+  return r == USTR_OK ? s : NULL;
+}
+
+static bool
+name_ok(const char *name)
+{
+  size_t len = strlen(name);
+  return len > 0 && len <= NAME_MAX && strchr(name, '/') == NULL;
+}
+
+static uint64_t
+sys_halt(struct intr_frame *f)
+{
+  shutdown_power_off();
+}
+
+static uint64_t
+sys_exit(struct intr_frame *f)
+{
+  process_exit_with(arg_int(f, 0));
+}
+
+static uint64_t
+sys_fork(struct intr_frame *f)
+{
+  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
+  if (name == NULL)
+    return (uint64_t)-1;
+  pid_t pid = process_fork(name, f);
+  free(name);
+  return pid;
+}
+
+static uint64_t
+sys_exec(struct intr_frame *f)
+{
+  char *cmdline = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
+  if (cmdline == NULL)
+    process_kill(); /* Too long to be a command line we could build. */
+  process_exec(cmdline, f);
+  return f->r.rax; /* The new program's entry registers. */
+}
+
+static uint64_t
+sys_wait(struct intr_frame *f)
+{
+  return (uint32_t)process_wait(arg_int(f, 0));
+}
+
+static uint64_t
+sys_create(struct intr_frame *f)
+{
+  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
+  bool ok = name != NULL && name_ok(name) &&
+            filesys_create(name, (off_t)(uint32_t)arg_u64(f, 1)) ;
+  free(name);
+  return ok;
+}
+
+static uint64_t
+sys_remove(struct intr_frame *f)
+{
+  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
+  bool ok = name != NULL && name_ok(name) && filesys_remove(name);
+  free(name);
+  return ok;
+}
+
+static uint64_t
+sys_open(struct intr_frame *f)
+{
+  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
+  int fd = -1;
+  if (name != NULL && name_ok(name)) {
+    struct file *file = filesys_open(name);
+    if (file != NULL && (fd = fd_open_file(fds(), file)) < 0)
+      file_close(file);
+  }
+  free(name);
+  return (uint32_t)fd;
+}
+
+static struct file *
+file_of(int fd)
+{
+  struct fd_object *o = fd_get(fds(), fd);
+  return o != NULL && o->kind == FD_FILE ? o->file : NULL;
+}
+
+static uint64_t
+sys_filesize(struct intr_frame *f)
+{
+  struct file *file = file_of(arg_int(f, 0));
+  return (uint32_t)(file != NULL ? file_length(file) : -1);
+}
+
+/* Console input: LEN bytes, blocking until they have all arrived. */
+static int
+read_console(uint8_t *ubuf, unsigned len, uint8_t *bounce)
+{
+  for (unsigned done = 0; done < len;) {
+    unsigned n = len - done < BOUNCE_SIZE ? len - done : BOUNCE_SIZE;
+    for (unsigned i = 0; i < n; i++)
+      bounce[i] = input_getc();
+    if (!copy_out(ubuf + done, bounce, n))
+      return -2;
+    done += n;
+  }
+  return len;
+}
+
+static int
+read_file(struct file *file, uint8_t *ubuf, unsigned len, uint8_t *bounce)
+{
+  unsigned done = 0;
+  while (done < len) {
+    unsigned n = len - done < BOUNCE_SIZE ? len - done : BOUNCE_SIZE;
+    off_t got = file_read(file, bounce, n);
+    if (got <= 0)
+      break;
+    if (!copy_out(ubuf + done, bounce, got))
+      return -2;
+    done += got;
+    if ((unsigned)got < n)
+      break;
+  }
+  return done;
+}
+
+static uint64_t
+sys_read(struct intr_frame *f)
+{
+  int fd = arg_int(f, 0);
+  uint8_t *ubuf = arg_ptr(f, 1);
+  unsigned len = (uint32_t)arg_u64(f, 2);
+  if (len == 0)
+    return 0;
+  if (!uaccess_check(ubuf, len, true))
+    process_kill();
+  struct fd_object *o = fd_get(fds(), fd);
+  if (o == NULL || o->kind == FD_CONSOLE_OUT)
+    return (uint32_t)-1;
+  uint8_t *bounce = malloc(BOUNCE_SIZE);
+  if (bounce == NULL)
+    return (uint32_t)-1;
+  int r = o->kind == FD_CONSOLE_IN ? read_console(ubuf, len, bounce)
+                                   : read_file(o->file, ubuf, len, bounce);
+  free(bounce);
+  if (r == -2)
+    process_kill();
+  return (uint32_t)r;
+}
+
+/* The whole buffer, atomically, on the console. */
+static int
+write_console(const uint8_t *ubuf, unsigned len)
+{
+  uint8_t *buf = malloc(len);
+  if (buf != NULL) {
+    if (!copy_in(buf, ubuf, len)) {
+      free(buf);
+      return -2;
+    }
+    putbuf((const char *)buf, len);
+    free(buf);
+    return len;
+  }
+  /* No room for one copy: fall back to page-sized pieces. */
+  uint8_t chunk[256];
+  for (unsigned done = 0; done < len;) {
+    unsigned n = len - done < sizeof chunk ? len - done : sizeof chunk;
+    if (!copy_in(chunk, ubuf + done, n))
+      return -2;
+    putbuf((const char *)chunk, n);
+    done += n;
+  }
+  return len;
+}
+
+static int
+write_file(struct file *file, const uint8_t *ubuf, unsigned len)
+{
+  uint8_t *bounce = malloc(BOUNCE_SIZE);
+  if (bounce == NULL)
+    return -1;
+  unsigned done = 0;
+  while (done < len) {
+    unsigned n = len - done < BOUNCE_SIZE ? len - done : BOUNCE_SIZE;
+    if (!copy_in(bounce, ubuf + done, n)) {
+      free(bounce);
+      return -2;
+    }
+    off_t put = file_write(file, bounce, n);
+    if (put > 0)
+      done += put;
+    if (put < (off_t)n)
+      break;
+  }
+  free(bounce);
+  return done;
+}
+
+static uint64_t
+sys_write(struct intr_frame *f)
+{
+  int fd = arg_int(f, 0);
+  const uint8_t *ubuf = arg_ptr(f, 1);
+  unsigned len = (uint32_t)arg_u64(f, 2);
+  if (len == 0)
+    return 0;
+  if (!uaccess_check(ubuf, len, false))
+    process_kill();
+  struct fd_object *o = fd_get(fds(), fd);
+  if (o == NULL || o->kind == FD_CONSOLE_IN)
+    return (uint32_t)-1;
+  int r = o->kind == FD_CONSOLE_OUT ? write_console(ubuf, len)
+                                    : write_file(o->file, ubuf, len);
+  if (r == -2)
+    process_kill();
+  return (uint32_t)r;
+}
+
+static uint64_t
+sys_seek(struct intr_frame *f)
+{
+  struct file *file = file_of(arg_int(f, 0));
+  if (file != NULL)
+    file_seek(file, (off_t)(uint32_t)arg_u64(f, 1));
+  return 0;
+}
+
+static uint64_t
+sys_tell(struct intr_frame *f)
+{
+  struct fd_object *o = fd_get(fds(), arg_int(f, 0));
+  if (o == NULL)
+    return (uint32_t)-1;
+  return o->kind == FD_FILE ? (uint32_t)file_tell(o->file) : 0;
+}
+
+static uint64_t
+sys_close(struct intr_frame *f)
+{
+  fd_close(fds(), arg_int(f, 0));
+  return 0;
+}
+
+static uint64_t
+sys_mmap(struct intr_frame *f)
+{
+  struct file *file = file_of(arg_int(f, 3));
+  if (file == NULL)
+    return 0;
+  return (uint64_t)do_mmap(arg_ptr(f, 0), arg_u64(f, 1), arg_int(f, 2), file,
+                           arg_int(f, 4));
+}
+
+static uint64_t
+sys_munmap(struct intr_frame *f)
+{
+  do_munmap(arg_ptr(f, 0));
+  return 0;
+}
+
+static uint64_t
+sys_dup2(struct intr_frame *f)
+{
+  return (uint32_t)fd_dup2(fds(), arg_int(f, 0), arg_int(f, 1));
+}
+
+static uint64_t
+sys_reserved_false(struct intr_frame *f)
+{
+  return 0;
+}
+
+static uint64_t
+sys_reserved_minus_one(struct intr_frame *f)
+{
+  return (uint32_t)-1;
+}
+
+static uint64_t
+sys_listdir(struct intr_frame *f)
+{
+  char name[NAME_MAX + 1];
+  off_t size;
+  if (!filesys_listdir((uint32_t)arg_u64(f, 0), name, &size))
+    return (uint32_t)-1;
+  if (!copy_out(arg_ptr(f, 1), name, sizeof name))
+    process_kill();
+  return (uint32_t)size;
+}
+
+static uint64_t
+sys_vmstat(struct intr_frame *f)
+{
+  struct vmstat s;
+  const struct vm_counters *c = &process_current()->spt.stats;
+  memset(&s, 0, sizeof s);
+  s.faults_zero = c->faults_zero;
+  s.faults_file = c->faults_file;
+  s.faults_swap_in = c->faults_swap_in;
+  s.faults_stack = c->faults_stack;
+  s.faults_cow = c->faults_cow;
+  s.faults_bad = c->faults_bad;
+  s.evictions = c->evictions;
+  s.swap_reads = c->swap_reads;
+  s.swap_writes = c->swap_writes;
+  s.file_writebacks = c->file_writebacks;
+  s.clean_pages_written = c->clean_pages_written;
+  s.user_frames_free = palloc_free_count(PAL_USER);
+  s.user_frames_total = palloc_total_count(PAL_USER);
+  s.swap_slots_used = swap_slots_used();
+  s.swap_slots_total = swap_slots_total();
+  if (!copy_out(arg_ptr(f, 0), &s, sizeof s))
+    process_kill();
+  return 0;
+}
+
+static syscall_func *const table[] = {
+    [SYS_HALT] = sys_halt,         [SYS_EXIT] = sys_exit,
+    [SYS_FORK] = sys_fork,         [SYS_EXEC] = sys_exec,
+    [SYS_WAIT] = sys_wait,         [SYS_CREATE] = sys_create,
+    [SYS_REMOVE] = sys_remove,     [SYS_OPEN] = sys_open,
+    [SYS_FILESIZE] = sys_filesize, [SYS_READ] = sys_read,
+    [SYS_WRITE] = sys_write,       [SYS_SEEK] = sys_seek,
+    [SYS_TELL] = sys_tell,         [SYS_CLOSE] = sys_close,
+    [SYS_MMAP] = sys_mmap,         [SYS_MUNMAP] = sys_munmap,
+    [SYS_CHDIR] = sys_reserved_false, [SYS_MKDIR] = sys_reserved_false,
+    [SYS_READDIR] = sys_reserved_false, [SYS_ISDIR] = sys_reserved_false,
+    [SYS_INUMBER] = sys_reserved_minus_one,
+    [SYS_SYMLINK] = sys_reserved_minus_one,
+    [SYS_DUP2] = sys_dup2,
+    [SYS_MOUNT] = sys_reserved_minus_one,
+    [SYS_UMOUNT] = sys_reserved_minus_one,
+    [SYS_LISTDIR] = sys_listdir,   [SYS_VMSTAT] = sys_vmstat,
+};
+
+void
+syscall_init(void)
+{
+  syscall_msr_init();
+}
+
+bool
+syscall_handler(struct intr_frame *f)
+{
+  uint64_t nr = f->r.rax;
+  if (nr >= sizeof table / sizeof *table || table[nr] == NULL)
+    process_kill();
+  f->r.rax = table[nr](f);
+  /* sysretq only to a canonical user address in ring 3. */
+  return f->cs == SEL_UCSEG && f->rip < 0x800000000000ull;
+}

@@ -1,0 +1,9 @@
+# vm: the supplemental page table, page types, frames, eviction, swap.
+KERNEL_SRCS += vm/vm.c       # page creation, fault path, eviction, fork copy
+KERNEL_SRCS += vm/spt.c      # supplemental page table (hash by va)
+KERNEL_SRCS += vm/uninit.c   # lazy pages before their first fault
+KERNEL_SRCS += vm/anon.c     # anonymous pages: zero-fill, swap
+KERNEL_SRCS += vm/file.c     # file-backed pages, mmap/munmap
+KERNEL_SRCS += vm/frame.c    # frame table, clock victim choice
+KERNEL_SRCS += vm/swap.c     # swap slots on the swap disk
+KERNEL_SRCS += vm/inspect.c  # int 0x42 inspection gate

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/* Swap slots on the swap disk.
+ *
+ *   sector: 0       8       16      24
+ *           [slot 0][slot 1][slot 2]...   one page = 8 sectors per slot
+ *
+ * A bitmap (1 = in use) records the slots; swap_lock guards it and is a
+ * leaf lock.  The disk I/O itself runs outside the lock: a slot belongs to
+ * exactly one page, whose owner's SPT lock serialises its users. */
+
+#include "vm/swap.h"
+
+#include <bitmap.h>
+#include <debug.h>
+
+#include "devices/block.h"
+#include "lib/kernel/console.h"
+#include "mm/vaddr.h"
+#include "threads/synch.h"
+#include "vm/anon.h"
+
+#define SECTORS_PER_SLOT (PGSIZE / BLOCK_SECTOR_SIZE)
+
+static struct block *swap_disk;
+static struct bitmap *slots;
+static struct lock swap_lock;
+static size_t used;
+
+void
+swap_init(void)
+{
+  lock_init(&swap_lock);
+  swap_disk = block_get_role(BLOCK_SWAP);
+  size_t cnt = swap_disk ? block_size(swap_disk) / SECTORS_PER_SLOT : 0;
+  if (cnt > 0 && (slots = bitmap_create(cnt)) == NULL)
+    PANIC("swap: no memory for the slot bitmap");
+  klog_printf("swap: %zu slots\n", cnt);
+}
+
+size_t
+swap_alloc(void)
+{
+  if (slots == NULL)
+    return SWAP_NONE; /* No swap disk. */
+  lock_acquire(&swap_lock);
+  size_t slot = bitmap_scan_and_flip(slots, 0, 1, false);
+  if (slot != BITMAP_ERROR)
+    used++;
+  lock_release(&swap_lock);
+  return slot == BITMAP_ERROR ? SWAP_NONE : slot;
+}
+
+void
+swap_free(size_t slot)
+{
+  lock_acquire(&swap_lock);
+  ASSERT(bitmap_test(slots, slot));
+  bitmap_reset(slots, slot);
+  used--;
+  lock_release(&swap_lock);
+}
+
+/* Write the page at KVA to SLOT.  False on a disk error. */
+bool
+swap_write(size_t slot, const void *kva)
+{
+  const uint8_t *p = kva;
+  for (size_t i = 0; i < SECTORS_PER_SLOT; i++)
+    if (!block_write(swap_disk, slot * SECTORS_PER_SLOT + i,
+                     p + i * BLOCK_SECTOR_SIZE))
+      return false;
+  return true;
+}
+
+bool
+swap_read(size_t slot, void *kva)
+{
+  uint8_t *p = kva;
+  for (size_t i = 0; i < SECTORS_PER_SLOT; i++)
+    if (!block_read(swap_disk, slot * SECTORS_PER_SLOT + i,
+                    p + i * BLOCK_SECTOR_SIZE))
+      return false;
+  return true;
+}
+
+size_t
+swap_slots_used(void)
+{
+  return used;
+}
+
+size_t
+swap_slots_total(void)
+{
+  return slots != NULL ? bitmap_size(slots) : 0;
+}

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: MIT */
+/* The generic VM layer: creating pages, resolving faults, evicting.
+ *
+ * See vm/vm.h for the page life cycle and the lock order.  Invariants
+ * that hold whenever an SPT's lock is free:
+ *   1. page->frame != NULL  iff  the page is mapped in spt->pml4, and then
+ *      frame->page == page;
+ *   2. an uninit page has no frame;
+ *   3. a frame with page == NULL is free or being filled by a thread that
+ *      holds the owning SPT's lock.  */
+
+#include "vm/vm.h"
+
+#include <debug.h>
+#include <string.h>
+
+#include "devices/timer.h"
+#include "lib/kernel/console.h"
+#include "mm/malloc.h"
+#include "mm/vaddr.h"
+#include "threads/thread.h"
+#include "vm/frame.h"
+#include "vm/inspect.h"
+#include "vm/swap.h"
+
+struct vm_counters vm_stats;
+
+void
+vm_init(void)
+{
+  frame_table_init();
+  swap_init();
+  vm_anon_init();
+  vm_file_init();
+  inspect_init();
+}
+
+struct supplemental_page_table *
+vm_current_spt(void)
+{
+  return thread_current()->spt;
+}
+
+static vm_type_initializer *
+type_initializer(enum vm_type type)
+{
+  switch (VM_TYPE(type)) {
+  case VM_ANON:
+    return anon_initializer;
+  case VM_FILE:
+    return file_backed_initializer;
+  default:
+    return NULL;
+  }
+}
+
+/* As vm_alloc_page_with_initializer, into SPT, whose lock is held. */
+bool
+vm_alloc_page_locked(struct supplemental_page_table *spt, enum vm_type type,
+                     void *va, bool writable, vm_initializer *init,
+                     void *aux)
+{
+  vm_type_initializer *ti = type_initializer(type);
+  ASSERT(ti != NULL && pg_ofs(va) == 0);
+  if (!is_user_vaddr(va) || spt_find_page(spt, va) != NULL)
+    return false;
+  struct page *page = malloc(sizeof *page);
+  if (page == NULL)
+    return false;
+  uninit_new(page, va, init, type, aux, ti);
+  page->writable = page->writable_now = writable;
+  page->dirty = false;
+  if (!spt_insert_page(spt, page)) {
+    free(page);
+    return false;
+  }
+  return true;
+}
+
+/* Record a lazy page in the current process's SPT (see vm/vm.h).  AUX must
+   be NULL or a malloc'd struct file_page, which the page then owns. */
+bool
+vm_alloc_page_with_initializer(enum vm_type type, void *va, bool writable,
+                               vm_initializer *init, void *aux)
+{
+  struct supplemental_page_table *spt = vm_current_spt();
+  lock_acquire(&spt->lock);
+  bool ok = vm_alloc_page_locked(spt, type, va, writable, init, aux);
+  lock_release(&spt->lock);
+  return ok;
+}
+
+/* Content initializer for pages built from a file: AUX is the struct
+   file_page that says how.  A file page keeps the recipe for later
+   re-reads; an anon page just takes the bytes. */
+bool
+vm_load_from_aux(struct page *page, void *aux)
+{
+  struct file_page *fp = aux;
+  bool ok = recipe_load(&fp->recipe, page->frame->kva);
+  if (VM_TYPE(page->operations->type) == VM_FILE) {
+    page->file = *fp;
+    VM_COUNT(page->spt, faults_file);
+  } else {
+    page->anon.has_data = true;
+    VM_COUNT(page->spt, faults_file);
+  }
+  free(fp);
+  return ok;
+}
+
+/* Take a frame from another page, by the clock.  NULL if no frame can be
+   freed right now (all pinned or busy) or its contents cannot be saved. */
+static struct frame *
+vm_evict_frame(void)
+{
+  bool locked_owner;
+  lock_acquire(&frame_lock);
+  struct frame *f = frame_clock_victim(&locked_owner);
+  lock_release(&frame_lock);
+  if (f == NULL)
+    return NULL;
+
+  struct page *page = f->page;
+  struct supplemental_page_table *spt = page->spt;
+  /* Unmap first, so the owner cannot change the bytes being saved. */
+  page->dirty = mmu_is_dirty(spt->pml4, page->va);
+  mmu_unmap(spt->pml4, page->va);
+  bool saved = page->operations->swap_out(page);
+  if (!saved)
+    mmu_map(spt->pml4, page->va, f->kva, page->writable_now);
+
+  lock_acquire(&frame_lock);
+  f->pin_cnt--;
+  if (saved) {
+    page->frame = NULL;
+    f->page = NULL;
+  }
+  lock_release(&frame_lock);
+  if (saved)
+    VM_COUNT(spt, evictions);
+  if (locked_owner)
+    lock_release(&spt->lock);
+  return saved ? f : NULL;
+}
+
+/* A frame for a new resident page: from the user pool if it has one, else
+   by eviction.  NULL only when nothing can be evicted (out of memory). */
+static struct frame *
+vm_get_frame(void)
+{
+  for (int attempt = 0; attempt < 64; attempt++) {
+    struct frame *f = frame_alloc();
+    if (f == NULL)
+      f = vm_evict_frame();
+    if (f != NULL)
+      return f;
+    /* Everything is pinned or its owner is busy (or swap is full): let
+       the others finish and try again. */
+    timer_sleep(1);
+  }
+  return NULL;
+}
+
+/* Give PAGE a frame, map it and bring its contents in.  The owner's SPT
+   lock is held. */
+static enum vm_fault_result
+vm_do_claim_page(struct page *page)
+{
+  struct supplemental_page_table *spt = page->spt;
+  ASSERT(lock_held_by_current_thread(&spt->lock));
+  ASSERT(page->frame == NULL);
+  struct frame *f = vm_get_frame();
+  if (f == NULL)
+    return VM_FAULT_NOMEM;
+
+  lock_acquire(&frame_lock);
+  f->page = page;
+  f->pin_cnt++;
+  page->frame = f;
+  lock_release(&frame_lock);
+
+  bool ok = mmu_map(spt->pml4, page->va, f->kva, page->writable_now) &&
+            page->operations->swap_in(page, f->kva);
+  lock_acquire(&frame_lock);
+  f->pin_cnt--;
+  if (!ok) {
+    f->page = NULL;
+    page->frame = NULL;
+  }
+  lock_release(&frame_lock);
+  if (!ok) {
+    mmu_unmap(spt->pml4, page->va);
+    frame_free(f);
+    return VM_FAULT_NOMEM;
+  }
+  return VM_FAULT_RESOLVED;
+}
+
+/* Claim the current process's page at VA now (the first stack page). */
+bool
+vm_claim_page(void *va)
+{
+  struct supplemental_page_table *spt = vm_current_spt();
+  lock_acquire(&spt->lock);
+  struct page *page = spt_find_page(spt, va);
+  bool ok = page != NULL && page->frame == NULL &&
+            vm_do_claim_page(page) == VM_FAULT_RESOLVED;
+  lock_release(&spt->lock);
+  return ok;
+}
+
+bool
+vm_is_stack_growth(const void *addr, uintptr_t rsp)
+{
+  uintptr_t a = (uintptr_t)addr;
+  return a < USER_STACK && a >= USER_STACK - USER_STACK_LIMIT &&
+         a + 8 >= rsp;
+}
+
+/* Resolve a fault on a page the SPT does not have: stack growth or bad. */
+static enum vm_fault_result
+fault_unknown_page(struct supplemental_page_table *spt,
+                   const struct page_fault_info *info)
+{
+  if (!vm_is_stack_growth(info->addr, info->user_rsp))
+    return VM_FAULT_BAD;
+  void *va = pg_round_down(info->addr);
+  if (!vm_alloc_page_locked(spt, VM_ANON, va, true, NULL, NULL))
+    return VM_FAULT_NOMEM;
+  VM_COUNT(spt, faults_stack);
+  return vm_do_claim_page(spt_find_page(spt, va));
+}
+
+/* Decide what a page fault on a user address means, and resolve it if it
+   is legal: load a known page, grow the stack.  Called with interrupts on,
+   from user faults and from kernel faults inside the user-copy routines. */
+enum vm_fault_result
+vm_try_handle_fault(const struct page_fault_info *info)
+{
+  struct supplemental_page_table *spt = vm_current_spt();
+  if (spt == NULL || !is_user_vaddr(info->addr) ||
+      (uintptr_t)info->addr < PGSIZE) {
+    vm_stats.faults_bad++;
+    return VM_FAULT_BAD;
+  }
+  lock_acquire(&spt->lock);
+  enum vm_fault_result r;
+  struct page *page = spt_find_page(spt, info->addr);
+  if (page == NULL)
+    r = fault_unknown_page(spt, info);
+  else if (info->write && !page->writable)
+    r = VM_FAULT_BAD;
+  else if (page->frame != NULL)
+    r = VM_FAULT_RESOLVED; /* Raced with nothing: already back (retry). */
+  else
+    r = vm_do_claim_page(page);
+  if (r == VM_FAULT_BAD)
+    VM_COUNT(spt, faults_bad);
+  lock_release(&spt->lock);
+  return r;
+}
+
+/* Free PAGE: its type's resources, its frame and mapping, the struct.
+   The owner's SPT lock is held. */
+void
+vm_dealloc_page(struct page *page)
+{
+  ASSERT(page->magic == PAGE_MAGIC);
+  struct supplemental_page_table *spt = page->spt;
+  page->operations->destroy(page);
+  struct frame *f = page->frame;
+  if (f != NULL) {
+    mmu_unmap(spt->pml4, page->va);
+    lock_acquire(&frame_lock);
+    f->page = NULL;
+    page->frame = NULL;
+    lock_release(&frame_lock);
+    frame_free(f);
+  }
+  page->magic = 0;
+  free(page);
+}
+
+/* Is every byte of [UVA, UVA + N) known or legal stack growth, and
+   writable when WRITE?  N > 0.  Loads nothing. */
+bool
+vm_check_user_range(const void *uva, size_t n, bool write, uintptr_t rsp)
+{
+  uintptr_t start = (uintptr_t)uva, end = start + n;
+  if (end < start || end > KERN_BASE || start < PGSIZE)
+    return false;
+  struct supplemental_page_table *spt = vm_current_spt();
+  if (spt == NULL)
+    return false;
+  bool ok = true;
+  lock_acquire(&spt->lock);
+  for (uintptr_t a = start; ok && a < end;
+       a = (uintptr_t)pg_round_down((void *)a) + PGSIZE) {
+    struct page *p = spt_find_page(spt, (void *)a);
+    if (p != NULL)
+      ok = !write || p->writable;
+    else
+      ok = vm_is_stack_growth((void *)a, rsp);
+  }
+  lock_release(&spt->lock);
+  return ok;
+}
+
+/* The file a copied page of DST reads from: its mapping's own reference,
+   or DST's program file. */
+static struct file *
+vm_copy_file_ref(struct supplemental_page_table *dst,
+                 struct mmap_region *region, struct file *src_file)
+{
+  (void)src_file;
+  return region != NULL ? region->file : dst->exec_file;
+}
+
+/* Copy one page of SRC into DST (fork).  Both SPT locks held. */
+static bool
+copy_page(struct supplemental_page_table *dst, struct page *src)
+{
+  enum vm_type type = VM_TYPE(src->operations->type);
+  if (type == VM_UNINIT) {
+    struct file_page *aux = NULL;
+    if (src->uninit.aux != NULL) {
+      aux = malloc(sizeof *aux);
+      if (aux == NULL)
+        return false;
+      *aux = *(struct file_page *)src->uninit.aux;
+      aux->region = mmap_region_map(dst, aux->region);
+      aux->recipe.file = vm_copy_file_ref(dst, aux->region, aux->recipe.file);
+    }
+    if (!vm_alloc_page_locked(dst, src->uninit.type, src->va, src->writable,
+                              src->uninit.init, aux)) {
+      free(aux);
+      return false;
+    }
+    return true;
+  }
+  if (!vm_alloc_page_locked(dst, type, src->va, src->writable, NULL, NULL))
+    return false;
+  struct page *p = spt_find_page(dst, src->va);
+  if (vm_do_claim_page(p) != VM_FAULT_RESOLVED)
+    return false;
+  if (type == VM_FILE) {
+    p->file = src->file;
+    p->file.region = mmap_region_map(dst, src->file.region);
+    p->file.recipe.file =
+        vm_copy_file_ref(dst, p->file.region, src->file.recipe.file);
+    if (src->frame != NULL)
+      memcpy(p->frame->kva, src->frame->kva, PGSIZE);
+    else if (!recipe_load(&p->file.recipe, p->frame->kva))
+      return false;
+    if (src->frame != NULL && mmu_is_dirty(src->spt->pml4, src->va))
+      mmu_set_dirty(dst->pml4, p->va, true);
+    return true;
+  }
+  p->anon.has_data = true;
+  return anon_copy_contents(src, p->frame->kva);
+}
+
+/* Fill DST (empty, of a new process) with a copy of SRC (the current
+   process's): every page, loaded or not, resident or swapped, and the
+   mappings with their own file references.  False on shortage; the caller
+   then kills DST. */
+bool
+supplemental_page_table_copy(struct supplemental_page_table *dst,
+                             struct supplemental_page_table *src)
+{
+  lock_acquire(&src->lock);
+  lock_acquire(&dst->lock);
+  bool ok = mmap_copy_regions(dst, src);
+  struct hash_iterator i;
+  hash_first(&i, &src->pages);
+  while (ok && hash_next(&i))
+    ok = copy_page(dst, hash_entry(hash_cur(&i), struct page, hash_elem));
+  lock_release(&dst->lock);
+  lock_release(&src->lock);
+  return ok;
+}
+
+void
+vm_print_stats(void)
+{
+  const struct vm_counters *c = &vm_stats;
+  klog_printf("vm: faults zero=%llu file=%llu swap_in=%llu stack=%llu "
+              "cow=%llu bad=%llu; evictions=%llu swap_reads=%llu "
+              "swap_writes=%llu writebacks=%llu clean_written=%llu\n",
+              (unsigned long long)c->faults_zero,
+              (unsigned long long)c->faults_file,
+              (unsigned long long)c->faults_swap_in,
+              (unsigned long long)c->faults_stack,
+              (unsigned long long)c->faults_cow,
+              (unsigned long long)c->faults_bad,
+              (unsigned long long)c->evictions,
+              (unsigned long long)c->swap_reads,
+              (unsigned long long)c->swap_writes,
+              (unsigned long long)c->file_writebacks,
+              (unsigned long long)c->clean_pages_written);
+  frame_print_stats();
+  klog_printf("swap: %zu of %zu slots in use\n", swap_slots_used(),
+              swap_slots_total());
+}
