@@ -66,8 +66,11 @@ CLEAN_EXTRA :=
 
 MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
            userprog vm user tests tests/threads tests/userprog tests/vm \
-           tests/filesys tests/unit tools bench
+           tests/filesys tests/kfs tests/unit tools bench
 -include $(addsuffix /module.mk,$(MODULES))
+
+# Intermediate objects are kept (no rebuilds after a successful link).
+.SECONDARY:
 
 # ---------------------------------------------------------------- kernel
 KOBJS := $(patsubst %,$(B)/kernel/%.o,$(basename $(KERNEL_SRCS) $(LIB_SRCS) $(KLIB_SRCS)))

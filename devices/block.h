@@ -48,4 +48,24 @@ struct block *block_register(const char *name, enum block_type,
 /* Print read/write counters of every device to the kernel log. */
 void block_print_stats(void);
 
+/* Optional multi-sector operations of a driver: one command moves CNT
+   (>= 1) consecutive sectors, e.g. one DMA transfer for a whole page.
+   Kept out of block_operations so drivers without them need not change. */
+struct block_multi_operations {
+  bool (*read_multi)(void *aux, block_sector_t, void *buf, unsigned cnt);
+  bool (*write_multi)(void *aux, block_sector_t, const void *buf,
+                      unsigned cnt);
+};
+void block_set_multi_ops(struct block *, const struct block_multi_operations *);
+
+/* Read or write CNT consecutive sectors (CNT * 512 bytes of BUF); a swap
+   slot is one call with CNT = 8.  Uses the multi-sector operations when the
+   driver set them, otherwise loops over block_read/block_write.  Same
+   failure rules as block_read; on false BUF (or the disk range) holds an
+   unspecified mix of old and new data. */
+bool block_read_multi(struct block *, block_sector_t, void *buf,
+                      unsigned cnt);
+bool block_write_multi(struct block *, block_sector_t, const void *buf,
+                       unsigned cnt);
+
 #endif

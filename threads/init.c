@@ -242,8 +242,8 @@ kmain(uint32_t magic, uint32_t info_pa)
 void
 shutdown_power_off(void)
 {
-  filesys_done();
   log_memory("halt");
+  filesys_done();
   vm_print_stats();
   exception_print_stats();
   block_print_stats();

@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: MIT */
+/* Chained hash table with power-of-two bucket arrays (see hash.h).
+
+   Three ideas keep it fast without changing the textbook shape:
+
+   - Each element caches its full 64-bit hash.  A chain walk compares the
+     cached values first and calls the LESS function only on a real match,
+     and resizing relinks elements without calling HASH again.
+
+   - The bucket is chosen from the top bits of the hash times a 64-bit odd
+     constant (Fibonacci hashing).  The multiply carries every input bit
+     upwards, so even a poor HASH, such as a raw page-aligned address whose
+     low 12 bits are always zero, spreads over all buckets.
+
+   - The load factor stays between 1/4 and 1 element per bucket: insert
+     doubles the array when it passes 1, delete shrinks it to fit when it
+     drops below 1/4.  The gap between the two limits means a table that
+     hovers at one size is not resized back and forth.
+
+   Chain walks touch the list links directly instead of through list.c:
+   this file owns the buckets, and the walk is the hottest loop of every
+   lookup. */
+
+#include "hash.h"
+
+#include <debug.h>
+
+#include "threads/malloc.h"
+
+#define MIN_BUCKETS 4           /* Smallest (and initial) bucket count. */
+#define FIB_MULTIPLIER 0x9e3779b97f4a7c15ull /* 2^64 / golden ratio. */
+
+static bool
+is_power_of_2(size_t x)
+{
+  return x != 0 && (x & (x - 1)) == 0;
+}
+
+/* Index among BUCKET_CNT buckets of an element with hash HASH. */
+static size_t
+bucket_index(uint64_t hash, size_t bucket_cnt)
+{
+  unsigned shift = 64 - __builtin_ctzll(bucket_cnt);
+
+  return (size_t)((hash * FIB_MULTIPLIER) >> shift);
+}
+
+static struct list *
+bucket_of(const struct hash *h, uint64_t hash)
+{
+  return &h->buckets[bucket_index(hash, h->bucket_cnt)];
+}
+
+static struct hash_elem *
+elem_of(struct list_elem *e)
+{
+  return list_entry(e, struct hash_elem, list_elem);
+}
+
+/* Allocate an array of CNT empty buckets, or return NULL. */
+static struct list *
+buckets_alloc(size_t cnt)
+{
+  struct list *buckets;
+  size_t i;
+
+  if (cnt > SIZE_MAX / sizeof *buckets)
+    return NULL;
+  buckets = malloc(cnt * sizeof *buckets);
+  if (buckets == NULL)
+    return NULL;
+  /* What list_init does, inline: this loop runs on every resize. */
+  for (i = 0; i < cnt; i++) {
+    buckets[i].head.prev = NULL;
+    buckets[i].head.next = &buckets[i].tail;
+    buckets[i].tail.prev = &buckets[i].head;
+    buckets[i].tail.next = NULL;
+  }
+  return buckets;
+}
+
+/* Link E at the front of BUCKET.  Rehashing does this for every element,
+   so it skips list.c's checks: both sides are known good here. */
+static void
+bucket_push(struct list *bucket, struct hash_elem *e)
+{
+  struct list_elem *first = bucket->head.next;
+
+  e->list_elem.prev = &bucket->head;
+  e->list_elem.next = first;
+  first->prev = &e->list_elem;
+  bucket->head.next = &e->list_elem;
+}
+
+/* Move every element of H into a new array of NEW_CNT buckets.  If that
+   array cannot be allocated, H is left exactly as it was. */
+static void
+rehash(struct hash *h, size_t new_cnt)
+{
+  struct list *old = h->buckets, *new = buckets_alloc(new_cnt);
+  size_t i;
+
+  ASSERT(is_power_of_2(new_cnt));
+  if (new == NULL)
+    return;
+  for (i = 0; i < h->bucket_cnt; i++) {
+    struct list_elem *e = old[i].head.next, *next;
+    for (; e != &old[i].tail; e = next) {
+      struct hash_elem *he = elem_of(e);
+      next = e->next;
+      bucket_push(&new[bucket_index(he->hash, new_cnt)], he);
+    }
+  }
+  free(old);
+  h->buckets = new;
+  h->bucket_cnt = new_cnt;
+}
+
+/* Smallest power of two, at least MIN_BUCKETS, not below CNT. */
+static size_t
+fitting_bucket_cnt(size_t cnt)
+{
+  size_t b = MIN_BUCKETS;
+
+  while (b < cnt && b <= SIZE_MAX / 2)
+    b *= 2;
+  return b;
+}
+
+/* Grow or shrink H if its load factor left [1/4, 1]. */
+static void
+resize_if_needed(struct hash *h)
+{
+  /* Sized to fit rather than doubled, to catch up in one step after
+     earlier growth failed for lack of memory. */
+  if (h->elem_cnt > h->bucket_cnt)
+    rehash(h, fitting_bucket_cnt(h->elem_cnt));
+  else if (h->bucket_cnt > MIN_BUCKETS && h->elem_cnt < h->bucket_cnt / 4)
+    rehash(h, fitting_bucket_cnt(h->elem_cnt));
+}
+
+/* The element of BUCKET equal to KEY, whose hash is HASH, or NULL. */
+static struct hash_elem *
+find_in_bucket(const struct hash *h, struct list *bucket,
+               const struct hash_elem *key, uint64_t hash)
+{
+  struct list_elem *e;
+
+  for (e = bucket->head.next; e != &bucket->tail; e = e->next) {
+    struct hash_elem *candidate = elem_of(e);
+    if (candidate->hash == hash && !h->less(candidate, key, h->aux)
+        && !h->less(key, candidate, h->aux))
+      return candidate;
+  }
+  return NULL;
+}
+
+/* Initialise H as an empty table using HASH and LESS, both called with
+   AUX.  Returns false if the bucket array cannot be allocated.  May sleep
+   (kernel malloc). */
+bool
+hash_init(struct hash *h, hash_hash_func *hash, hash_less_func *less,
+          void *aux)
+{
+  ASSERT(h != NULL && hash != NULL && less != NULL);
+  h->buckets = buckets_alloc(MIN_BUCKETS);
+  if (h->buckets == NULL)
+    return false;
+  h->elem_cnt = 0;
+  h->bucket_cnt = MIN_BUCKETS;
+  h->hash = hash;
+  h->less = less;
+  h->aux = aux;
+  return true;
+}
+
+/* Remove every element, calling DESTRUCTOR (if not NULL) on each after it
+   is unlinked, so the destructor may free it.  The destructor must not
+   touch H. */
+static void
+clear_elements(struct hash *h, hash_action_func *destructor)
+{
+  size_t i;
+
+  for (i = 0; i < h->bucket_cnt; i++) {
+    struct list *bucket = &h->buckets[i];
+    while (!list_empty(bucket)) {
+      struct hash_elem *e = elem_of(list_pop_front(bucket));
+      if (destructor != NULL)
+        destructor(e, h->aux);
+    }
+  }
+  h->elem_cnt = 0;
+}
+
+/* Remove every element of H, passing each to DESTRUCTOR (if not NULL)
+   once it is out of the table; the destructor may free the element but
+   must not use H.  H stays usable, shrunk to its initial size if memory
+   allows. */
+void
+hash_clear(struct hash *h, hash_action_func *destructor)
+{
+  clear_elements(h, destructor);
+  if (h->bucket_cnt > MIN_BUCKETS)
+    rehash(h, MIN_BUCKETS);
+}
+
+/* Like hash_clear, then free H's bucket array.  H must be initialised
+   again before further use. */
+void
+hash_destroy(struct hash *h, hash_action_func *destructor)
+{
+  clear_elements(h, destructor);
+  free(h->buckets);
+  h->buckets = NULL;
+  h->bucket_cnt = 0;
+}
+
+/* Insert NEW into H unless an equal element is there already.  Returns
+   that existing element (NEW is then not inserted), or NULL on success.
+   Never fails for lack of memory. */
+struct hash_elem *
+hash_insert(struct hash *h, struct hash_elem *new)
+{
+  uint64_t hash = h->hash(new, h->aux);
+  struct list *bucket = bucket_of(h, hash);
+  struct hash_elem *old = find_in_bucket(h, bucket, new, hash);
+
+  if (old != NULL)
+    return old;
+  new->hash = hash;
+  list_push_front(bucket, &new->list_elem);
+  h->elem_cnt++;
+  resize_if_needed(h);
+  return NULL;
+}
+
+/* Insert NEW into H, replacing an equal element if there is one.  Returns
+   the replaced element (now out of the table) or NULL. */
+struct hash_elem *
+hash_replace(struct hash *h, struct hash_elem *new)
+{
+  uint64_t hash = h->hash(new, h->aux);
+  struct list *bucket = bucket_of(h, hash);
+  struct hash_elem *old = find_in_bucket(h, bucket, new, hash);
+
+  new->hash = hash;
+  if (old != NULL) {
+    list_insert(&old->list_elem, &new->list_elem);
+    list_remove(&old->list_elem);
+    return old;
+  }
+  list_push_front(bucket, &new->list_elem);
+  h->elem_cnt++;
+  resize_if_needed(h);
+  return NULL;
+}
+
+/* The element of H equal to E, or NULL.  E need not be in the table: a
+   stack-allocated structure with just the key set is the usual probe. */
+struct hash_elem *
+hash_find(struct hash *h, struct hash_elem *e)
+{
+  uint64_t hash = h->hash(e, h->aux);
+
+  return find_in_bucket(h, bucket_of(h, hash), e, hash);
+}
+
+/* Remove the element of H equal to E and return it, or return NULL if
+   there is none.  The caller owns (and may free) the returned element. */
+struct hash_elem *
+hash_delete(struct hash *h, struct hash_elem *e)
+{
+  struct hash_elem *found = hash_find(h, e);
+
+  if (found == NULL)
+    return NULL;
+  list_remove(&found->list_elem);
+  h->elem_cnt--;
+  resize_if_needed(h);
+  return found;
+}
+
+/* Call ACTION on every element of H in an unspecified order.  ACTION must
+   not insert into or delete from H. */
+void
+hash_apply(struct hash *h, hash_action_func *action)
+{
+  size_t i;
+
+  ASSERT(action != NULL);
+  for (i = 0; i < h->bucket_cnt; i++) {
+    struct list *bucket = &h->buckets[i];
+    struct list_elem *e;
+    for (e = list_begin(bucket); e != list_end(bucket); e = list_next(e))
+      action(elem_of(e), h->aux);
+  }
+}
+
+/* Start iterating over H:
+
+        struct hash_iterator i;
+        hash_first(&i, h);
+        while (hash_next(&i) != NULL)
+          use(hash_entry(hash_cur(&i), struct foo, elem));
+
+   Any insertion, deletion or clear invalidates the iterator. */
+void
+hash_first(struct hash_iterator *i, struct hash *h)
+{
+  ASSERT(i != NULL && h != NULL);
+  i->hash = h;
+  i->bucket = h->buckets;
+  i->elem = NULL;
+}
+
+/* Advance I to the next element and return it, or NULL once every element
+   has been visited (and from then on). */
+struct hash_elem *
+hash_next(struct hash_iterator *i)
+{
+  struct list *end = i->hash->buckets + i->hash->bucket_cnt;
+  struct list_elem *e;
+
+  if (i->bucket == end)
+    return NULL;
+  e = i->elem == NULL ? list_begin(i->bucket) : list_next(&i->elem->list_elem);
+  while (e == list_end(i->bucket)) {
+    if (++i->bucket == end) {
+      i->elem = NULL;
+      return NULL;
+    }
+    e = list_begin(i->bucket);
+  }
+  i->elem = elem_of(e);
+  return i->elem;
+}
+
+/* The element I is at: NULL before the first hash_next and after the
+   last. */
+struct hash_elem *
+hash_cur(struct hash_iterator *i)
+{
+  return i->elem;
+}
+
+/* Number of elements in H. */
+size_t
+hash_size(struct hash *h)
+{
+  return h->elem_cnt;
+}
+
+/* True if H has no elements. */
+bool
+hash_empty(struct hash *h)
+{
+  return h->elem_cnt == 0;
+}
+
+#define FNV_OFFSET 0xcbf29ce484222325ull
+#define FNV_PRIME 0x100000001b3ull
+
+/* Hash of the SIZE bytes at BUF: 64-bit FNV-1a, whose weak high-to-low
+   diffusion is fixed by a final hash_u64 mix. */
+uint64_t
+hash_bytes(const void *buf, size_t size)
+{
+  const uint8_t *p = buf;
+  uint64_t h = FNV_OFFSET;
+
+  ASSERT(buf != NULL || size == 0);
+  for (; size > 0; size--)
+    h = (h ^ *p++) * FNV_PRIME;
+  return hash_u64(h);
+}
+
+/* Hash of the NUL-terminated string S (not counting the NUL). */
+uint64_t
+hash_string(const char *s)
+{
+  uint64_t h = FNV_OFFSET;
+
+  ASSERT(s != NULL);
+  for (; *s != '\0'; s++)
+    h = (h ^ (uint8_t)*s) * FNV_PRIME;
+  return hash_u64(h);
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LIB_VMSTAT_H
+#define LIB_VMSTAT_H
+
+/* Virtual-memory counters, shared by the kernel (which fills the struct in
+   the vmstat system call) and user programs (which print it).  Every field
+   is a uint64_t so the layout is the same on both sides without packing
+   rules; add new fields only at the end. */
+
+#include <stdint.h>
+
+struct vmstat {
+  uint64_t faults_zero;         /* Faults satisfied with a zeroed page. */
+  uint64_t faults_file;         /* Faults read from an executable or mapping. */
+  uint64_t faults_swap_in;      /* Faults read back from swap. */
+  uint64_t faults_stack;        /* Faults that grew the stack. */
+  uint64_t faults_cow;          /* Write faults that broke COW sharing. */
+  uint64_t faults_bad;          /* Faults that killed the process. */
+  uint64_t evictions;           /* Frames taken from their page. */
+  uint64_t swap_reads;          /* Pages read from swap. */
+  uint64_t swap_writes;         /* Pages written to swap. */
+  uint64_t file_writebacks;     /* Dirty mapped pages written to files. */
+  uint64_t clean_pages_written; /* Write-backs of pages that were clean. */
+  uint64_t user_frames_free;    /* Free frames in the user pool now. */
+  uint64_t user_frames_total;   /* Size of the user pool. */
+  uint64_t swap_slots_used;     /* Swap slots in use now. */
+  uint64_t swap_slots_total;    /* Swap slots on the swap disk. */
+};
+
+#endif /* LIB_VMSTAT_H */

@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: MIT
+# tests/threads: in-kernel tests, compiled into the kernel; run with
+# `run NAME' (manifest: tests/threads/TESTS, expected lines: NAME.out).
+KERNEL_SRCS += tests/threads/tests.c                     # driver: test table, msg/fail, log, rng
+KERNEL_SRCS += tests/threads/alarm-single.c              # one sleeper, many durations
+KERNEL_SRCS += tests/threads/alarm-multiple.c            # periodic sleepers, deadline order
+KERNEL_SRCS += tests/threads/alarm-simultaneous.c        # same deadline, same tick
+KERNEL_SRCS += tests/threads/alarm-priority.c            # same deadline, priority order
+KERNEL_SRCS += tests/threads/alarm-instant.c             # alarm-zero, alarm-negative
+KERNEL_SRCS += tests/threads/alarm-no-busy-wait.c        # sleeping gives up the CPU
+KERNEL_SRCS += tests/threads/priority-change.c           # thread_set_priority acts at once
+KERNEL_SRCS += tests/threads/priority-fifo.c             # equal priorities take turns FIFO
+KERNEL_SRCS += tests/threads/priority-preempt.c          # higher priority runs at once
+KERNEL_SRCS += tests/threads/priority-roundrobin.c       # time slices without yields
+KERNEL_SRCS += tests/threads/priority-sema.c             # sema_up wakes the highest
+KERNEL_SRCS += tests/threads/priority-condvar.c          # cond_signal wakes the highest
+KERNEL_SRCS += tests/threads/priority-donate-one.c       # donation beats inversion
+KERNEL_SRCS += tests/threads/priority-donate-multiple.c  # several locks, several donors
+KERNEL_SRCS += tests/threads/priority-donate-multiple2.c # remaining donation exact
+KERNEL_SRCS += tests/threads/priority-donate-nest.c      # donation via a blocked holder
+KERNEL_SRCS += tests/threads/priority-donate-chain.c     # seven-link chain, bystanders
+KERNEL_SRCS += tests/threads/priority-donate-sema.c      # holder blocked on a semaphore
+KERNEL_SRCS += tests/threads/priority-donate-lower.c     # base changes under donation
+KERNEL_SRCS += tests/threads/priority-donate-ready.c     # donation re-queues a ready holder
+KERNEL_SRCS += tests/threads/priority-sema-up-yield.c    # sema_up yields only upward
+KERNEL_SRCS += tests/threads/palloc-stress.c             # page pools: patterns, exhaustion
+KERNEL_SRCS += tests/threads/malloc-stress.c             # heap: patterns, realloc, threads
+KERNEL_SRCS += tests/threads/thread-many.c               # 100 live threads, no leaks
+KERNEL_SRCS += tests/threads/panic-deliberate.c          # PANIC and its backtrace
+KERNEL_SRCS += tests/threads/stack-overflow.c            # guard page catches overflow

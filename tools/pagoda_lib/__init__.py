@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+"""Library behind tools/pagoda: machine set-up, disks, tests, backtraces."""
