@@ -94,6 +94,6 @@ $(FS_FUZZ): $(FS_FUZZ_CORE_OBJS) $(FS_FUZZ_PROG_OBJS)
 
 fuzz-fs: $(FS_FUZZ) $(FS_CORRUPT_GEN)
 	@mkdir -p $(B)/fuzz/corpus $(B)/fuzz/seeds
-	$(FS_CORRUPT_GEN) $(B)/fuzz/seeds >/dev/null
+	$(FS_CORRUPT_GEN) $(B)/fuzz/seeds 128 >/dev/null
 	$(FS_FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -rss_limit_mb=1024 $(B)/fuzz/corpus $(B)/fuzz/seeds

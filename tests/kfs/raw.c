@@ -317,7 +317,10 @@ yes_no(bool b)
   return b ? "true" : "false";
 }
 
-/* Requests past the end are refused before they reach the disk. */
+/* Requests past the end are refused before they reach the disk.  Run
+   with PIO, which moves one sector per command: a request let through by
+   mistake would write its sectors inside the disk before failing at the
+   end, where one DMA command would be refused by the disk as a whole. */
 static void
 check_range_errors(struct block *b, uint8_t *buf)
 {
@@ -334,6 +337,8 @@ check_range_errors(struct block *b, uint8_t *buf)
   memset(buf, 0xee, 8 * BLOCK_SECTOR_SIZE);
   kfs_msg("8-sector write over the end: %s",
           yes_no(block_write_multi(b, size - 4, buf, 8)));
+  kfs_msg("2-sector write over the end: %s",
+          yes_no(block_write_multi(b, size - 1, buf, 2)));
   unsigned kept = 0;
   for (unsigned k = 0; k < 4; k++)
     if (block_read(b, size - 4 + k, buf)
@@ -367,8 +372,8 @@ kfs_raw_errors(void)
 {
   struct block *b = kfs_need_disk(BLOCK_SWAP, "swap");
   uint8_t *buf = palloc_get_multiple(PAL_ASSERT, 2);
+  bool dma_was = ide_set_dma(false);
   check_range_errors(b, buf);
-  bool dma_was = ide_set_dma(true);
   check_device_error(b, buf, true);
   check_device_error(b, buf, false);
   ide_set_dma(dma_was);

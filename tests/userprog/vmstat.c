@@ -5,7 +5,7 @@
 
 #include "tests/lib.h"
 
-static char fresh[16 * 4096];
+static volatile char fresh[16 * 4096];
 
 /* Faults resolved in any way. */
 static uint64_t
