@@ -83,9 +83,18 @@ add_piece(struct process *p, struct file *file, uint8_t *upage, off_t ofs,
   struct supplemental_page_table *spt = &p->spt;
   struct page *page = spt_find_page(spt, upage);
   if (page != NULL) {
+    if (VM_TYPE(page->operations->type) != VM_UNINIT)
+      return false;
+    if (page->uninit.aux == NULL) { /* A BSS-only page so far. */
+      struct file_page *fresh = calloc(1, sizeof *fresh);
+      if (fresh == NULL)
+        return false;
+      fresh->recipe.file = file;
+      page->uninit.aux = fresh;
+      page->uninit.init = lazy_load_segment;
+    }
     struct file_page *aux = page->uninit.aux;
-    if (VM_TYPE(page->operations->type) != VM_UNINIT || aux == NULL ||
-        aux->recipe.cnt == RECIPE_PIECES)
+    if (aux->recipe.cnt == RECIPE_PIECES)
       return false;
     struct load_recipe *r = &aux->recipe;
     r->file_ofs[r->cnt] = ofs;
@@ -95,6 +104,8 @@ add_piece(struct process *p, struct file *file, uint8_t *upage, off_t ofs,
     page->uninit.type = page->writable ? VM_ANON : VM_FILE;
     return true;
   }
+  if (len == 0) /* Pure BSS: a zero page needs no recipe. */
+    return vm_alloc_page_locked(spt, VM_ANON, upage, writable, NULL, NULL);
   struct file_page *aux = calloc(1, sizeof *aux);
   if (aux == NULL)
     return false;

@@ -50,6 +50,8 @@ uninit_initialize(struct page *page, void *kva)
   struct uninit_page u = page->uninit;
   if (!u.page_initializer(page, u.type, kva))
     return false;
+  if (u.init == NULL && !(u.type & VM_MARKER_STACK))
+    VM_COUNT(page->spt, faults_zero);
   return u.init == NULL || u.init(page, u.aux);
 }
 

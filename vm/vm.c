@@ -98,13 +98,17 @@ vm_load_from_aux(struct page *page, void *aux)
 {
   struct file_page *fp = aux;
   bool ok = recipe_load(&fp->recipe, page->frame->kva);
-  if (VM_TYPE(page->operations->type) == VM_FILE) {
+  bool has_bytes = false;
+  for (int i = 0; i < fp->recipe.cnt; i++)
+    has_bytes |= fp->recipe.len[i] > 0;
+  if (VM_TYPE(page->operations->type) == VM_FILE)
     page->file = *fp;
+  else
+    page->anon.has_data = has_bytes;
+  if (has_bytes)
     VM_COUNT(page->spt, faults_file);
-  } else {
-    page->anon.has_data = true;
-    VM_COUNT(page->spt, faults_file);
-  }
+  else
+    VM_COUNT(page->spt, faults_zero);
   free(fp);
   return ok;
 }
@@ -226,7 +230,8 @@ fault_unknown_page(struct supplemental_page_table *spt,
   if (!vm_is_stack_growth(info->addr, info->user_rsp))
     return VM_FAULT_BAD;
   void *va = pg_round_down(info->addr);
-  if (!vm_alloc_page_locked(spt, VM_ANON, va, true, NULL, NULL))
+  if (!vm_alloc_page_locked(spt, VM_ANON | VM_MARKER_STACK, va, true, NULL,
+                            NULL))
     return VM_FAULT_NOMEM;
   VM_COUNT(spt, faults_stack);
   return vm_do_claim_page(spt_find_page(spt, va));

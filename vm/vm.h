@@ -56,6 +56,9 @@ enum vm_type {
 };
 
 #define VM_TYPE(type) ((type)&7)
+/* Marker bit on an uninit page's future type: a stack-growth page (counted
+   as a stack fault rather than a zero-fill fault). */
+#define VM_MARKER_STACK 8
 
 struct page;
 struct frame;
