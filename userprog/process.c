@@ -27,6 +27,7 @@
 
 static struct lock process_lock; /* Guards exit_record refs. */
 static pid_t next_pid = 1;
+static int live_processes; /* (process_lock) */
 
 void
 process_init(void)
@@ -72,6 +73,7 @@ process_create(const char *name)
   }
   lock_acquire(&process_lock);
   p->pid = next_pid++;
+  live_processes++;
   lock_release(&process_lock);
   p->record->pid = p->pid;
   p->record->refs = 1;
@@ -119,6 +121,15 @@ process_destroy(struct process *p)
   record_release(p->record);
   free(p->fork_frame);
   free(p);
+  lock_acquire(&process_lock);
+  live_processes--;
+  lock_release(&process_lock);
+}
+
+int
+process_live_count(void)
+{
+  return live_processes;
 }
 
 void

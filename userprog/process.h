@@ -64,5 +64,7 @@ void process_activate(struct thread *t);
 /* Release the running thread's process, if it has one (thread_exit). */
 void process_exit(void);
 struct process *process_current(void);
+/* User processes that exist now (for the leak check at power-off). */
+int process_live_count(void);
 
 #endif

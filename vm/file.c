@@ -155,6 +155,7 @@ region_add_pages(struct supplemental_page_table *spt, struct mmap_region *r,
     if (!vm_alloc_page_locked(spt, VM_FILE, (uint8_t *)r->addr + i * PGSIZE,
                               writable, vm_load_from_aux, aux)) {
       free(aux);
+      r->page_cnt = i; /* Only these exist: region_destroy frees them. */
       return false;
     }
   }
