@@ -107,3 +107,13 @@ anon_copy_contents(struct page *src, void *dst_kva)
     memset(dst_kva, 0, PGSIZE);
   return true;
 }
+
+/* Make PAGE (uninit, no frame yet) an anonymous page whose contents are
+   the frame it is about to share (fork, copy-on-write). */
+void
+anon_share_init(struct page *page)
+{
+  page->operations = &anon_ops;
+  page->anon.slot = SWAP_NONE;
+  page->anon.has_data = true;
+}

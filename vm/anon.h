@@ -21,5 +21,6 @@ void vm_anon_init(void);
 bool anon_initializer(struct page *, enum vm_type, void *kva);
 /* Copy SRC's contents (resident or swapped) into DST_KVA. */
 bool anon_copy_contents(struct page *src, void *dst_kva);
+void anon_share_init(struct page *page);
 
 #endif

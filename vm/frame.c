@@ -47,6 +47,7 @@ frame_alloc(void)
   struct frame *f = &frames[(kva - pool_base) / PGSIZE];
   ASSERT(f->kva == kva && f->page == NULL);
   f->pin_cnt = 0;
+  f->share_cnt = 0;
   return f;
 }
 
@@ -57,41 +58,90 @@ frame_free(struct frame *f)
   palloc_free_page(f->kva);
 }
 
-/* Lock SPT for eviction unless the caller already holds it.  Sets
-   *LOCKED when we took it.  False if it is busy. */
+/* Take SPT's lock for eviction unless the caller already holds it,
+   recording it in V.  False if it is busy. */
 static bool
-claim_owner(struct supplemental_page_table *spt, bool *locked)
+claim_owner(struct supplemental_page_table *spt, struct victim *v)
 {
-  *locked = false;
   if (lock_held_by_current_thread(&spt->lock))
     return true;
-  if (!lock_try_acquire(&spt->lock))
+  if (v->locked_cnt == VICTIM_MAX_SHARERS || !lock_try_acquire(&spt->lock))
     return false;
-  *locked = true;
+  v->locked[v->locked_cnt++] = &spt->lock;
   return true;
 }
 
-struct frame *
-frame_clock_victim(bool *locked_owner)
+static void
+release_owners(struct victim *v)
+{
+  while (v->locked_cnt > 0)
+    lock_release(v->locked[--v->locked_cnt]);
+}
+
+/* Lock every sharer of F; false (nothing held) if one is busy. */
+static bool
+claim_sharers(struct frame *f, struct victim *v)
+{
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+    if (!claim_owner(p->spt, v)) {
+      release_owners(v);
+      return false;
+    }
+  return true;
+}
+
+/* Clear the accessed bit in every sharer's PTE; true if any was set. */
+static bool
+test_and_clear_accessed(struct frame *f)
+{
+  bool accessed = false;
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+    accessed |= mmu_test_and_clear_accessed(p->spt->pml4, p->va);
+  return accessed;
+}
+
+bool
+frame_clock_victim(struct victim *v)
 {
   ASSERT(lock_held_by_current_thread(&frame_lock));
+  v->locked_cnt = 0;
   for (size_t n = 0; n < 2 * frame_cnt; n++) {
     struct frame *f = &frames[hand];
     hand = (hand + 1) % frame_cnt;
-    if (f->page == NULL || f->pin_cnt > 0)
+    if (f->page == NULL || f->pin_cnt > 0 || !claim_sharers(f, v))
       continue;
-    struct supplemental_page_table *spt = f->page->spt;
-    if (!claim_owner(spt, locked_owner))
-      continue;
-    if (mmu_test_and_clear_accessed(spt->pml4, f->page->va)) {
-      if (*locked_owner)
-        lock_release(&spt->lock);
+    if (test_and_clear_accessed(f)) {
+      release_owners(v);
       continue;
     }
     f->pin_cnt++;
-    return f;
+    v->frame = f;
+    return true;
   }
-  return NULL;
+  return false;
+}
+
+void
+frame_link(struct frame *f, struct page *page)
+{
+  page->frame = f;
+  page->next_sharer = f->page;
+  f->page = page;
+  f->share_cnt++;
+}
+
+unsigned
+frame_unlink(struct frame *f, struct page *page)
+{
+  struct page **pp = &f->page;
+  while (*pp != page) {
+    ASSERT(*pp != NULL);
+    pp = &(*pp)->next_sharer;
+  }
+  *pp = page->next_sharer;
+  page->next_sharer = NULL;
+  page->frame = NULL;
+  return --f->share_cnt;
 }
 
 void

@@ -13,10 +13,22 @@
 
 struct page;
 
+/* A frame may be shared copy-on-write by several pages (after fork): they
+   form a chain from frame->page through page->next_sharer. */
 struct frame {
-  void *kva;         /* (i) Direct-map address of the frame. */
-  struct page *page; /* (frame_lock) Owner, NULL while free or loading. */
-  unsigned pin_cnt;  /* (frame_lock) Non-zero: never evict. */
+  void *kva;          /* (i) Direct-map address of the frame. */
+  struct page *page;  /* (frame_lock) First sharer; NULL while free. */
+  unsigned share_cnt; /* (frame_lock) Pages in the chain. */
+  unsigned pin_cnt;   /* (frame_lock) Non-zero: never evict. */
+};
+
+#define VICTIM_MAX_SHARERS 8
+
+/* A frame chosen for eviction, with the SPT locks taken to evict it. */
+struct victim {
+  struct frame *frame;
+  struct lock *locked[VICTIM_MAX_SHARERS]; /* To release afterwards. */
+  int locked_cnt;
 };
 
 extern struct lock frame_lock;
@@ -28,11 +40,15 @@ struct frame *frame_alloc(void);
 /* Return F to the user pool.  F must not be linked to a page. */
 void frame_free(struct frame *f);
 /* Choose a victim by the clock over accessed bits, skipping pinned and
-   unowned frames and frames whose owner's SPT is busy.  On success the
-   frame is pinned and its owner's SPT lock is held by the caller
-   (*LOCKED_OWNER tells whether this call took it).  Called with frame_lock
-   held; NULL when no frame qualifies. */
-struct frame *frame_clock_victim(bool *locked_owner);
+   unowned frames and frames any of whose sharers' SPT is busy.  On
+   success the frame is pinned and every sharer's SPT lock is held by the
+   caller (V lists the ones this call took).  Called with frame_lock held;
+   false when no frame qualifies. */
+bool frame_clock_victim(struct victim *v);
+/* Add PAGE to F's sharers / remove it; frame_lock held.  Unlink returns
+   the number of sharers left. */
+void frame_link(struct frame *f, struct page *page);
+unsigned frame_unlink(struct frame *f, struct page *page);
 void frame_print_stats(void);
 
 #endif

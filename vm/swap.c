@@ -60,27 +60,20 @@ swap_free(size_t slot)
   lock_release(&swap_lock);
 }
 
-/* Write the page at KVA to SLOT.  False on a disk error. */
+/* Write the page at KVA to SLOT, as one multi-sector request (DMA when
+   the driver has it).  False on a disk error. */
 bool
 swap_write(size_t slot, const void *kva)
 {
-  const uint8_t *p = kva;
-  for (size_t i = 0; i < SECTORS_PER_SLOT; i++)
-    if (!block_write(swap_disk, slot * SECTORS_PER_SLOT + i,
-                     p + i * BLOCK_SECTOR_SIZE))
-      return false;
-  return true;
+  return block_write_multi(swap_disk, slot * SECTORS_PER_SLOT, kva,
+                           SECTORS_PER_SLOT);
 }
 
 bool
 swap_read(size_t slot, void *kva)
 {
-  uint8_t *p = kva;
-  for (size_t i = 0; i < SECTORS_PER_SLOT; i++)
-    if (!block_read(swap_disk, slot * SECTORS_PER_SLOT + i,
-                    p + i * BLOCK_SECTOR_SIZE))
-      return false;
-  return true;
+  return block_read_multi(swap_disk, slot * SECTORS_PER_SLOT, kva,
+                          SECTORS_PER_SLOT);
 }
 
 size_t

@@ -33,6 +33,7 @@ uninit_new(struct page *page, void *va, vm_initializer *init,
   page->operations = &uninit_ops;
   page->va = va;
   page->frame = NULL;
+  page->next_sharer = NULL;
   page->magic = PAGE_MAGIC;
   page->uninit = (struct uninit_page){
       .init = init,

@@ -4,10 +4,13 @@
  * See vm/vm.h for the page life cycle and the lock order.  Invariants
  * that hold whenever an SPT's lock is free:
  *   1. page->frame != NULL  iff  the page is mapped in spt->pml4, and then
- *      frame->page == page;
+ *      the page is on frame's chain of sharers (frame->page, next_sharer);
+ *      it is mapped writable iff page->writable_now;
  *   2. an uninit page has no frame;
  *   3. a frame with page == NULL is free or being filled by a thread that
- *      holds the owning SPT's lock.  */
+ *      holds the owning SPT's lock;
+ *   4. a frame with share_cnt > 1 holds anonymous pages only, all mapped
+ *      read-only (copy-on-write).  */
 
 #include "vm/vm.h"
 
@@ -113,38 +116,50 @@ vm_load_from_aux(struct page *page, void *aux)
   return ok;
 }
 
-/* Take a frame from another page, by the clock.  NULL if no frame can be
+/* Put F back into every sharer's page table after a failed eviction. */
+static void
+remap_sharers(struct frame *f)
+{
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
+    mmu_map(p->spt->pml4, p->va, f->kva, p->writable_now);
+    if (p->dirty)
+      mmu_set_dirty(p->spt->pml4, p->va, true);
+  }
+}
+
+/* Take a frame from its page(s), by the clock.  NULL if no frame can be
    freed right now (all pinned or busy) or its contents cannot be saved. */
 static struct frame *
 vm_evict_frame(void)
 {
-  bool locked_owner;
+  struct victim v;
   lock_acquire(&frame_lock);
-  struct frame *f = frame_clock_victim(&locked_owner);
+  bool found = frame_clock_victim(&v);
   lock_release(&frame_lock);
-  if (f == NULL)
+  if (!found)
     return NULL;
 
-  struct page *page = f->page;
-  struct supplemental_page_table *spt = page->spt;
-  /* Unmap first, so the owner cannot change the bytes being saved. */
-  page->dirty = mmu_is_dirty(spt->pml4, page->va);
-  mmu_unmap(spt->pml4, page->va);
-  bool saved = page->operations->swap_out(page);
+  struct frame *f = v.frame;
+  /* Unmap first, so no sharer can change the bytes being saved. */
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
+    p->dirty = mmu_is_dirty(p->spt->pml4, p->va);
+    mmu_unmap(p->spt->pml4, p->va);
+  }
+  bool saved = true;
+  for (struct page *p = f->page; p != NULL && saved; p = p->next_sharer)
+    saved = p->operations->swap_out(p);
   if (!saved)
-    mmu_map(spt->pml4, page->va, f->kva, page->writable_now);
+    remap_sharers(f);
 
   lock_acquire(&frame_lock);
   f->pin_cnt--;
-  if (saved) {
-    page->frame = NULL;
-    f->page = NULL;
+  while (saved && f->page != NULL) {
+    VM_COUNT(f->page->spt, evictions);
+    frame_unlink(f, f->page);
   }
   lock_release(&frame_lock);
-  if (saved)
-    VM_COUNT(spt, evictions);
-  if (locked_owner)
-    lock_release(&spt->lock);
+  for (int i = 0; i < v.locked_cnt; i++)
+    lock_release(v.locked[i]);
   return saved ? f : NULL;
 }
 
@@ -179,19 +194,17 @@ vm_do_claim_page(struct page *page)
     return VM_FAULT_NOMEM;
 
   lock_acquire(&frame_lock);
-  f->page = page;
+  frame_link(f, page);
   f->pin_cnt++;
-  page->frame = f;
   lock_release(&frame_lock);
 
+  page->writable_now = page->writable;
   bool ok = mmu_map(spt->pml4, page->va, f->kva, page->writable_now) &&
             page->operations->swap_in(page, f->kva);
   lock_acquire(&frame_lock);
   f->pin_cnt--;
-  if (!ok) {
-    f->page = NULL;
-    page->frame = NULL;
-  }
+  if (!ok)
+    frame_unlink(f, page);
   lock_release(&frame_lock);
   if (!ok) {
     mmu_unmap(spt->pml4, page->va);
@@ -220,6 +233,43 @@ vm_is_stack_growth(const void *addr, uintptr_t rsp)
   uintptr_t a = (uintptr_t)addr;
   return a < USER_STACK && a >= USER_STACK - USER_STACK_LIMIT &&
          a + 8 >= rsp;
+}
+
+/* Write to a copy-on-write page (pintos-abi.md 7.8).  The last sharer
+   just gets write access back; any other sharer moves to a private copy
+   and the rest keep the frame.  The owner's SPT lock is held. */
+static enum vm_fault_result
+vm_handle_wp(struct page *page)
+{
+  struct supplemental_page_table *spt = page->spt;
+  lock_acquire(&frame_lock);
+  unsigned sharers = page->frame->share_cnt;
+  lock_release(&frame_lock);
+  if (sharers == 1) {
+    page->writable_now = true;
+    mmu_set_writable(spt->pml4, page->va, true);
+    return VM_FAULT_RESOLVED;
+  }
+  struct frame *copy = vm_get_frame();
+  if (copy == NULL)
+    return VM_FAULT_NOMEM;
+  VM_COUNT(spt, faults_cow);
+  struct frame *shared = page->frame;
+  if (shared == NULL) { /* Evicted while we looked for a frame. */
+    frame_free(copy);
+    return vm_do_claim_page(page);
+  }
+  memcpy(copy->kva, shared->kva, PGSIZE);
+  lock_acquire(&frame_lock);
+  bool last = frame_unlink(shared, page) == 0;
+  frame_link(copy, page);
+  lock_release(&frame_lock);
+  if (last)
+    frame_free(shared);
+  page->writable_now = true;
+  mmu_map(spt->pml4, page->va, copy->kva, true);
+  mmu_set_dirty(spt->pml4, page->va, true);
+  return VM_FAULT_RESOLVED;
 }
 
 /* Resolve a fault on a page the SPT does not have: stack growth or bad. */
@@ -256,6 +306,8 @@ vm_try_handle_fault(const struct page_fault_info *info)
     r = fault_unknown_page(spt, info);
   else if (info->write && !page->writable)
     r = VM_FAULT_BAD;
+  else if (info->write && page->frame != NULL && !page->writable_now)
+    r = vm_handle_wp(page);
   else if (page->frame != NULL)
     r = VM_FAULT_RESOLVED; /* Raced with nothing: already back (retry). */
   else
@@ -278,10 +330,10 @@ vm_dealloc_page(struct page *page)
   if (f != NULL) {
     mmu_unmap(spt->pml4, page->va);
     lock_acquire(&frame_lock);
-    f->page = NULL;
-    page->frame = NULL;
+    bool last = frame_unlink(f, page) == 0;
     lock_release(&frame_lock);
-    frame_free(f);
+    if (last)
+      frame_free(f);
   }
   page->magic = 0;
   free(page);
@@ -322,6 +374,24 @@ vm_copy_file_ref(struct supplemental_page_table *dst,
   return region != NULL ? region->file : dst->exec_file;
 }
 
+/* Make DST_PAGE (new, uninit anon) share SRC's resident frame
+   copy-on-write: both mappings become read-only.  Both SPT locks held. */
+static bool
+share_page(struct page *dst_page, struct page *src)
+{
+  struct supplemental_page_table *dst = dst_page->spt;
+  anon_share_init(dst_page);
+  dst_page->writable_now = false;
+  if (!mmu_map(dst->pml4, dst_page->va, src->frame->kva, false))
+    return false;
+  lock_acquire(&frame_lock);
+  frame_link(src->frame, dst_page);
+  lock_release(&frame_lock);
+  src->writable_now = false;
+  mmu_set_writable(src->spt->pml4, src->va, false);
+  return true;
+}
+
 /* Copy one page of SRC into DST (fork).  Both SPT locks held. */
 static bool
 copy_page(struct supplemental_page_table *dst, struct page *src)
@@ -347,6 +417,8 @@ copy_page(struct supplemental_page_table *dst, struct page *src)
   if (!vm_alloc_page_locked(dst, type, src->va, src->writable, NULL, NULL))
     return false;
   struct page *p = spt_find_page(dst, src->va);
+  if (type == VM_ANON && src->frame != NULL)
+    return share_page(p, src);
   if (vm_do_claim_page(p) != VM_FAULT_RESOLVED)
     return false;
   if (type == VM_FILE) {

@@ -76,6 +76,7 @@ struct page {
   const struct page_operations *operations; /* (S) */
   void *va;                   /* (i) User page address. */
   struct frame *frame;        /* (F) Resident frame, or NULL. */
+  struct page *next_sharer;   /* (F) Next page sharing FRAME (COW). */
   struct supplemental_page_table *spt; /* (i) Owner. */
   struct hash_elem hash_elem; /* (S) In the owner's SPT. */
   bool writable;              /* (S) Process may write. */

@@ -27,6 +27,11 @@ static const struct kfs_test kfs_tests[] = {
     {"kfs-raw-concurrent", kfs_raw_concurrent},
     {"kfs-raw-errors", kfs_raw_errors},
     {"kfs-bench", kfs_bench},
+    {"kfs-fs-concurrent", kfs_fs_concurrent},
+    {"kfs-fs-remove-open", kfs_fs_remove_open},
+    {"kfs-fs-remount", kfs_fs_remount},
+    {"kfs-persist-write", kfs_persist_write},
+    {"kfs-persist-check", kfs_persist_check},
 };
 
 /* Name of the running test: the prefix of every message. */

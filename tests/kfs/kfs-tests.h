@@ -57,5 +57,10 @@ void kfs_raw_pattern(void);
 void kfs_raw_concurrent(void);
 void kfs_raw_errors(void);
 void kfs_bench(void);
+void kfs_fs_concurrent(void);
+void kfs_fs_remove_open(void);
+void kfs_fs_remount(void);
+void kfs_persist_write(void);
+void kfs_persist_check(void);
 
 #endif

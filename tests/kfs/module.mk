@@ -5,3 +5,4 @@
 KERNEL_SRCS += tests/kfs/kfs-tests.c   # driver: name table, msg/fail, sector patterns
 KERNEL_SRCS += tests/kfs/raw.c         # roles, pattern round trips, concurrency, errors
 KERNEL_SRCS += tests/kfs/bench.c       # 4 MB sequential PIO vs DMA (rates to the log)
+KERNEL_SRCS += tests/kfs/fs.c          # file system on the real driver: threads, remove-open, remount, persistence
