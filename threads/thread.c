@@ -31,7 +31,7 @@
 
 #define TIME_SLICE 4
 #define STACK_SLOT_PAGES 8 /* Stack pages + guard, rounded up. */
-#define STACK_SLOTS 4096
+#define STACK_SLOTS 1024  /* Most threads at once (kernel memory ends first). */
 
 _Static_assert(offsetof(struct thread, ctx_rsp) == 32, "switch.S CTX_RSP");
 
@@ -459,6 +459,8 @@ idle(void *started)
 void
 thread_start(void)
 {
+  mmu_prealloc_kernel(KSTACK_AREA,
+                      KSTACK_AREA + STACK_SLOTS * STACK_SLOT_PAGES * PGSIZE);
   struct semaphore started;
   sema_init(&started, 0);
   thread_create("idle", PRI_MIN, idle, &started);

@@ -57,5 +57,6 @@ bool mmu_map_kernel(void *va, void *kva_frame);
 void mmu_unmap_kernel(void *va);
 /* Direct-map address of the frame behind kernel page VA, or NULL. */
 void *mmu_lookup_kernel(const void *va);
+void mmu_prealloc_kernel(uintptr_t start, uintptr_t end);
 
 #endif
