@@ -51,6 +51,12 @@ gdt_init(void)
   gdt[4] = DESC_CODE64 | DESC_DPL3;
   set_tss_desc(&gdt[5]);
   tss.iomap_base = sizeof tss;
+  /* CR0.EM: x87 instructions trap (#NM), so a user program that touches
+     the FPU is killed rather than sharing unsaved FPU state.  SSE traps
+     too, as CR4.OSFXSR stays clear.  The kernel itself uses neither. */
+  uint64_t cr0;
+  asm volatile("mov %%cr0, %0" : "=r"(cr0));
+  asm volatile("mov %0, %%cr0" : : "r"(cr0 | 0x4));
   tss.ist[0] = (uint64_t)(df_stack + sizeof df_stack);
 
   struct {
