@@ -136,7 +136,8 @@ TEST_BINS := $(patsubst tests/%,$(B)/tests/%,$(TEST_PROGS))
 user: $(ULIB) $(USER_BINS) $(TEST_BINS)
 
 # ------------------------------------------------------------- targets
-.PHONY: all kernel user deps run check unit debug bench iso clean format format-check
+.PHONY: all kernel user deps run check unit debug bench iso clean format format-check \
+        fuzz fuzz-user
 
 all: kernel user $(ALL_TARGETS)
 
@@ -146,12 +147,22 @@ deps:
 run: deps all
 	$(PYTHON) tools/pagoda run $(RUNARGS)
 
-check: deps all
+check: deps all unit
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
 	    $(if $(REPEAT),--repeat $(REPEAT)) $(TESTS)
 
 debug: deps all
 	$(PYTHON) tools/pagoda debug $(TEST)
+
+# Long fuzzing runs, not part of `make check': the mount path under
+# libFuzzer (fuzz-fs, filesys/module.mk) and a million random system calls.
+FUZZ_SEED ?= 7
+FUZZ_CALLS ?= 1000000
+fuzz: fuzz-fs fuzz-user
+fuzz-user: deps all
+	$(PYTHON) tools/pagoda run --fs-disk=10 --swap-disk=4 --timeout 7200 \
+	    --put $(B)/tests/userprog/fuzz-syscalls \
+	    -- -q run 'fuzz-syscalls $(FUZZ_SEED) $(FUZZ_CALLS)'
 
 iso: deps $(B)/pagoda.iso
 
