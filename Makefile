@@ -149,7 +149,7 @@ run: deps all
 
 check: deps all unit
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
-	    $(if $(REPEAT),--repeat $(REPEAT)) $(TESTS)
+	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)")
 
 debug: deps all
 	$(PYTHON) tools/pagoda debug $(TEST)

@@ -48,11 +48,20 @@ def create_blank(image, units):
         f.truncate(units * UNIT_BYTES)
 
 
-def split_spec(spec):
-    """Split `A:B' into (A, B); B is None when there is no colon or the
-    part after the last colon is empty or looks like a path."""
+def split_put(spec):
+    """`HOST[:NAME]' -> (HOST, NAME or None): split at the last colon when
+    what follows is a plain file name."""
     head, sep, tail = spec.rpartition(":")
     if not sep or not head or not tail or "/" in tail:
+        return spec, None
+    return head, tail
+
+
+def split_get(spec):
+    """`NAME[:HOST]' -> (NAME, HOST or None): split at the first colon
+    (file-system names have none; the host path may)."""
+    head, sep, tail = spec.partition(":")
+    if not sep or not head or not tail:
         return spec, None
     return head, tail
 

@@ -119,9 +119,11 @@ def judge_output(spec, expected, console, log, status, timed_out):
         v.reasons.append(f"no `Executing '{spec.args}':' line")
     elif end is None:
         v.reasons.append(f"no `Execution of '{spec.args}' complete.' line")
-    window = [] if begin is None else lines[begin + 1:end]
-    actual = _drop_ignored_exits(window, spec.ignore_exit)
-    v.diff = _window_diff(expected, actual, spec)
+    if begin is not None:
+        window = lines[begin + 1:end]
+        v.diff = _window_diff(expected,
+                              _drop_ignored_exits(window, spec.ignore_exit),
+                              spec)
     if v.diff and end is not None:
         v.reasons.append(f"output differs from tests/{spec.id}.out")
     if not lines or lines[-1] != "Powering off...":

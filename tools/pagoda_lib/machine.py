@@ -8,7 +8,9 @@ isa-debug-exit device (a panic exits non-zero), COM1 the console, COM2 the
 log, the file-system disk as slave of the primary IDE channel and the swap
 disk as slave of the secondary one."""
 
+import os
 import shlex
+import signal
 import subprocess
 import sys
 import threading
@@ -91,29 +93,61 @@ class Result:
     stderr: str = ""
 
 
+# QEMUs alive right now, so that an interrupted runner can end them all.
+_live = set()
+_live_lock = threading.Lock()
+_stopping = False
+
+
+def _start(argv, **popen):
+    """Start QEMU in its own process group (a wrapper script and its
+    children die together; Ctrl-C reaches only us, and we kill it)."""
+    with _live_lock:
+        if _stopping:
+            raise KeyboardInterrupt
+        proc = subprocess.Popen(argv, start_new_session=True, **popen)
+        _live.add(proc)
+    return proc
+
+
 def _kill(proc):
-    if proc.poll() is None:
-        proc.kill()
+    """Kill PROC's whole process group and reap PROC."""
+    if proc.returncode is None:     # never signal a reaped (reusable) pid
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
     proc.wait()
+    with _live_lock:
+        _live.discard(proc)
+
+
+def kill_all():
+    """Kill every QEMU started here that is still running, and refuse to
+    start more (the runner was interrupted)."""
+    global _stopping
+    with _live_lock:
+        _stopping = True
+        procs = list(_live)
+    for proc in procs:
+        _kill(proc)
 
 
 def run_captured(argv, timeout, **popen):
     """Run QEMU whose serial ports go to files; stderr is captured.  Kills
     it after TIMEOUT seconds (None: no limit)."""
     start = time.monotonic()
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, **popen)
+    proc = _start(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                  stderr=subprocess.PIPE, text=True, **popen)
     try:
         _, err = proc.communicate(timeout=timeout)
         timed_out = False
     except subprocess.TimeoutExpired:
-        proc.kill()
+        _kill(proc)
         _, err = proc.communicate()
         timed_out = True
-    except BaseException:
+    finally:
         _kill(proc)
-        raise
     return Result(proc.returncode, timed_out, time.monotonic() - start, err)
 
 
@@ -131,8 +165,7 @@ def run_teed(argv, timeout, sinks):
     """Run QEMU with COM1 on a pipe whose bytes are copied to each binary
     stream in SINKS as they arrive (stdout, a console file)."""
     start = time.monotonic()
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE)
+    proc = _start(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
     copier = threading.Thread(target=_copy_stream, args=(proc.stdout, sinks),
                               daemon=True)
     copier.start()

@@ -9,7 +9,6 @@ the report is one PASS/FAIL line per run as it finishes, then the details
 of every failure, then `N passed, M failed'."""
 
 import fnmatch
-import os
 import shutil
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import disk, judge, machine
-from .common import BUILD, KERNEL_BIN, ROOT, PagodaError, rel
+from .common import BUILD, KERNEL_BIN, PagodaError, rel
 from .manifest import TESTS_DIR, discover
 
 RESULTS = BUILD / "results"
@@ -155,15 +154,21 @@ def run_test(spec, index, repeat):
         if spec.error:
             raise PagodaError(spec.error)
         expected = _expected(spec)
-        console, log = Path(f"{stem}.console"), Path(f"{stem}.log")
+        # QEMU writes into the private work directory; the results are
+        # copied out afterwards, so two runners sharing build/ cannot
+        # judge each other's output.
+        console, log = Path(workdir) / "console", Path(workdir) / "log"
         m = prepare(spec, workdir, console, log)
         argv = m.argv()
         Path(f"{stem}.cmd").write_text(
             "# rerun: " + rerun_command(spec) + "\n"
+            "# QEMU as run (its disks and serial files were temporary):\n"
             + machine.format_argv(argv) + "\n")
         res = machine.run_captured(argv, spec.timeout)
-        text = _read(console)
-        v = judge.judge(spec, expected, text, _read(log), res.status,
+        text, log_text = _read(console), _read(log)
+        Path(f"{stem}.console").write_text(text)
+        Path(f"{stem}.log").write_text(log_text)
+        v = judge.judge(spec, expected, text, log_text, res.status,
                         res.timed_out)
         return Run(spec, index, label, v, time.monotonic() - start, text,
                    stem, res.stderr)
@@ -259,6 +264,7 @@ def run_tests(specs, jobs=2, repeat=1, stream=None):
         except KeyboardInterrupt:
             for f in futures:
                 f.cancel()
+            machine.kill_all()
             raise
     return reporter.finish()
 
@@ -289,6 +295,3 @@ def main(globs, jobs=2, repeat=1, list_only=False):
         return 1
     return run_tests(specs, jobs, repeat)
 
-
-__all__ = ["main", "prepare", "select", "run_tests", "rerun_command", "os",
-           "ROOT"]
