@@ -64,6 +64,12 @@ TESTLIB_SRCS :=  # helpers linked into every test program
 ALL_TARGETS :=   # extra things `make' builds
 CLEAN_EXTRA :=
 
+# Names the module.mk files may use in their rules' prerequisites (made
+# with `=', so they see every module included before them).
+ULIB := $(B)/user/libpagoda.a
+USER_BINS = $(patsubst user/%,$(B)/bin/%,$(USER_PROGS))
+TEST_BINS = $(patsubst tests/%,$(B)/tests/%,$(TEST_PROGS))
+
 MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
            userprog vm user tests tests/threads tests/userprog tests/vm \
            tests/filesys tests/kfs tests/unit tools bench
@@ -104,7 +110,6 @@ kernel: $(B)/kernel.bin $(B)/kernel.sym $(B)/kernel.asm
 
 # ---------------------------------------------------------- user space
 UOBJS_LIB := $(patsubst %,$(B)/user/%.o,$(basename $(LIB_SRCS) $(ULIB_SRCS)))
-ULIB := $(B)/user/libpagoda.a
 
 $(B)/user/%.o: %.c
 	@mkdir -p $(@D)
@@ -130,8 +135,6 @@ $(B)/tests/%: $(B)/user/tests/%.o $(TESTLIB_OBJS) $(ULIB) lib/user/user.lds
 	@mkdir -p $(@D)
 	$(LD) $(ULDFLAGS) -o $@ $< $(TESTLIB_OBJS) $(ULIB)
 
-USER_BINS := $(patsubst user/%,$(B)/bin/%,$(USER_PROGS))
-TEST_BINS := $(patsubst tests/%,$(B)/tests/%,$(TEST_PROGS))
 
 user: $(ULIB) $(USER_BINS) $(TEST_BINS)
 
