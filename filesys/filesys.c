@@ -36,6 +36,12 @@ static struct lock fs_lock;
 static bool fs_lock_ready;
 static struct inode *root_dir; /* Open while mounted. */
 
+bool
+filesys_mounted(void)
+{
+  return fs_device != NULL;
+}
+
 /* Acquires the file-system lock unless this thread holds it already;
    returns whether it did (pass that to fs_lock_exit). */
 bool

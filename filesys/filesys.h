@@ -22,6 +22,8 @@ struct file;
 extern struct block *fs_device;
 
 bool filesys_init(bool format);
+/* True while a file system is mounted (false after a refused mount). */
+bool filesys_mounted(void);
 void filesys_done(void);
 bool filesys_create(const char *name, off_t initial_size);
 struct file *filesys_open(const char *name);

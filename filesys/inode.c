@@ -230,6 +230,25 @@ inode_build(struct inode *inode, uint32_t type, off_t length)
          inode_index(inode) && inode_store(inode);
 }
 
+/* Allocates the inode sector and SECTORS data sectors into INODE->EXT,
+   trying a small extent array first: a file is normally one run, and the
+   full array (12 KB) is only needed on a badly fragmented disk. */
+static bool
+inode_allocate(struct inode *inode, uint32_t sectors)
+{
+  static const uint32_t caps[] = {8, FS_MAX_EXTENTS + 1};
+
+  for (int i = 0; i < 2; i++) {
+    struct fs_extent *ext = realloc(inode->ext, caps[i] * sizeof *ext);
+    if (ext == NULL)
+      return false;
+    inode->ext = ext;
+    if (free_map_allocate(sectors + 1, ext, caps[i], &inode->ext_cnt))
+      return true;
+  }
+  return false;
+}
+
 /* Creates a file of LENGTH bytes, which read as zeros, and stores its
    inode sector in *SECTOR.  Returns false, allocating nothing, if the
    disk is full or too fragmented, or on a device error. */
@@ -238,18 +257,15 @@ inode_create(block_sector_t *sector, off_t length)
 {
   bool held = fs_lock_enter();
   struct inode *inode = calloc(1, sizeof *inode);
-  uint32_t sectors = DIV_ROUND_UP((uint32_t)length, BLOCK_SECTOR_SIZE);
   bool ok = false;
 
   if (inode != NULL && length >= 0 && fs_geo.total != 0 &&
-      (inode->ext = malloc((FS_MAX_EXTENTS + 1) * sizeof *inode->ext))) {
-    if (free_map_allocate(sectors + 1, inode->ext, FS_MAX_EXTENTS + 1,
-                          &inode->ext_cnt)) {
-      ok = inode_build(inode, FS_TYPE_FILE, length);
-      if (!ok)
-        inode_release(inode);
-      *sector = inode->sector;
-    }
+      inode_allocate(inode, DIV_ROUND_UP((uint32_t)length,
+                                         BLOCK_SECTOR_SIZE))) {
+    ok = inode_build(inode, FS_TYPE_FILE, length);
+    if (!ok)
+      inode_release(inode);
+    *sector = inode->sector;
   }
   if (inode != NULL)
     inode_free_memory(inode);

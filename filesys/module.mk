@@ -59,9 +59,13 @@ $(FS_CORRUPT_GEN): $(B)/fshost/tests/filesys/host/corrupt-gen.o \
 	@mkdir -p $(@D)
 	$(CC) $(HCFLAGS) -o $@ $^
 
-.PHONY: fs-unit fs-corrupt fuzz-fs
-fs-unit: $(FS_TEST) fs-corrupt
+.PHONY: fs-unit fs-corrupt fs-tool-check fuzz-fs
+fs-unit: $(FS_TEST) fs-corrupt fs-tool-check
 	$(FS_TEST)
+
+# pagoda-disk end to end (binary round trips, replace, rm, bad input).
+fs-tool-check: $(HOST_DISK_TOOL)
+	tests/filesys/host/check-tool.sh $(HOST_DISK_TOOL) $(B)/unit/fs-tool
 
 # Build the corrupt-image corpus and check that fsck and the hosted mount
 # refuse every image cleanly.

@@ -32,6 +32,7 @@ static const struct kfs_test kfs_tests[] = {
     {"kfs-fs-remount", kfs_fs_remount},
     {"kfs-persist-write", kfs_persist_write},
     {"kfs-persist-check", kfs_persist_check},
+    {"kfs-mount-state", kfs_mount_state},
 };
 
 /* Name of the running test: the prefix of every message. */

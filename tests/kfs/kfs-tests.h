@@ -57,6 +57,7 @@ void kfs_raw_pattern(void);
 void kfs_raw_concurrent(void);
 void kfs_raw_errors(void);
 void kfs_bench(void);
+void kfs_mount_state(void);
 void kfs_fs_concurrent(void);
 void kfs_fs_remove_open(void);
 void kfs_fs_remount(void);

@@ -6,3 +6,4 @@ KERNEL_SRCS += tests/kfs/kfs-tests.c   # driver: name table, msg/fail, sector pa
 KERNEL_SRCS += tests/kfs/raw.c         # roles, pattern round trips, concurrency, errors
 KERNEL_SRCS += tests/kfs/bench.c       # 4 MB sequential PIO vs DMA (rates to the log)
 KERNEL_SRCS += tests/kfs/fs.c          # file system on the real driver: threads, remove-open, remount, persistence
+KERNEL_SRCS += tests/kfs/mount.c       # mount state on a prepared (damaged) image: kfs-mount-state

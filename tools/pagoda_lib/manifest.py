@@ -24,6 +24,7 @@ class TestSpec:
     kind: str = "user"            # kernel: in-kernel test; user: program
     mem: int = DEFAULT_MEM        # MB of RAM
     fs: int = 0                   # file-system disk units (0: none)
+    fs_image: str = ""            # boot on a copy of this image instead
     swap: int = 0                 # swap disk units (0: none)
     timeout: int = 60             # wall-clock seconds
     args: str = ""                # what `run' gets; default NAME
@@ -88,6 +89,7 @@ KEYS = {
     "kind": lambda v, k, w: _choice(v, k, w, ("kernel", "user")),
     "mem": lambda v, k, w: _int(v, k, w, 1),
     "fs": lambda v, k, w: _int(v, k, w),
+    "fs-image": lambda v, k, w: v,
     "swap": lambda v, k, w: _int(v, k, w),
     "timeout": lambda v, k, w: _int(v, k, w, 1),
     "args": lambda v, k, w: v,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import disk, judge, machine
-from .common import BUILD, KERNEL_BIN, PagodaError, rel
+from .common import BUILD, KERNEL_BIN, ROOT, PagodaError, rel
 from .manifest import TESTS_DIR, discover
 
 RESULTS = BUILD / "results"
@@ -84,7 +84,16 @@ def prepare(spec, workdir, console, log):
     going where given.  Raises PagodaError if a disk cannot be built."""
     m = machine.Machine(kernel_args=spec.command_line(), mem=spec.mem,
                         console=console, log=log, icount=spec.icount)
-    if spec.fs > 0:
+    if spec.fs_image:
+        # A prepared (possibly damaged) image: boot on a private copy.
+        src = ROOT / spec.fs_image
+        if not src.is_file():
+            raise PagodaError(f"fs-image={spec.fs_image}: no such file"
+                              " (the corrupt-image corpus is built by"
+                              " `make unit')")
+        m.fs_image = Path(workdir) / "fs.img"
+        shutil.copyfile(src, m.fs_image)
+    elif spec.fs > 0:
         m.fs_image = Path(workdir) / "fs.img"
         disk.build_image(m.fs_image, spec.fs, disk_files(spec))
     if spec.swap > 0:
