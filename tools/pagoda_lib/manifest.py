@@ -25,6 +25,7 @@ class TestSpec:
     mem: int = DEFAULT_MEM        # MB of RAM
     fs: int = 0                   # file-system disk units (0: none)
     fs_image: str = ""            # boot on a copy of this image instead
+    before: str = ""              # a first boot on the same disks: run ARGS
     swap: int = 0                 # swap disk units (0: none)
     timeout: int = 60             # wall-clock seconds
     args: str = ""                # what `run' gets; default NAME
@@ -90,6 +91,7 @@ KEYS = {
     "mem": lambda v, k, w: _int(v, k, w, 1),
     "fs": lambda v, k, w: _int(v, k, w),
     "fs-image": lambda v, k, w: v,
+    "before": lambda v, k, w: v,
     "swap": lambda v, k, w: _int(v, k, w),
     "timeout": lambda v, k, w: _int(v, k, w, 1),
     "args": lambda v, k, w: v,

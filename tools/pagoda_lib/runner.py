@@ -8,6 +8,7 @@ build/results/SUITE/NAME.{console,log,cmd}.  Runs go in parallel (--jobs);
 the report is one PASS/FAIL line per run as it finishes, then the details
 of every failure, then `N passed, M failed'."""
 
+import dataclasses
 import fnmatch
 import shutil
 import sys
@@ -149,6 +150,21 @@ def _expected(spec):
         raise PagodaError(f"missing tests/{spec.id}.out") from None
 
 
+def _boot_before(spec, m):
+    """The first boot of a two-boot test (key `before'): run its ARGS on
+    the same disks; it must power off cleanly.  Raises PagodaError."""
+    first = dataclasses.replace(m, kernel_args=f"-q run '{spec.before}'")
+    res = machine.run_captured(first.argv(), spec.timeout)
+    text = _read(m.console)
+    if res.timed_out or res.status != 0 or "Powering off..." not in text \
+            or "PANIC" in text:
+        raise PagodaError(f"first boot (before={spec.before}) did not power"
+                          f" off cleanly; its console ends: "
+                          + " | ".join(text.splitlines()[-3:]))
+    Path(m.console).unlink(missing_ok=True)
+    Path(m.log).unlink(missing_ok=True)
+
+
 def run_test(spec, index, repeat):
     """Run SPEC once and judge it.  Never raises: set-up problems become
     failure reasons."""
@@ -173,6 +189,8 @@ def run_test(spec, index, repeat):
             "# rerun: " + rerun_command(spec) + "\n"
             "# QEMU as run (its disks and serial files were temporary):\n"
             + machine.format_argv(argv) + "\n")
+        if spec.before:
+            _boot_before(spec, m)
         res = machine.run_captured(argv, spec.timeout)
         text, log_text = _read(console), _read(log)
         Path(f"{stem}.console").write_text(text)
