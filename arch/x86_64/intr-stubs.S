@@ -3,24 +3,12 @@
    does not, then its vector number, and joins intr_common, which saves the
    general registers as a struct intr_frame and calls intr_handler(frame). */
 
+#include "arch/x86_64/gpr-save.S.inc"
+
         .text
         .globl intr_common
 intr_common:
-        push %rax
-        push %rbx
-        push %rcx
-        push %rdx
-        push %rbp
-        push %rdi
-        push %rsi
-        push %r8
-        push %r9
-        push %r10
-        push %r11
-        push %r12
-        push %r13
-        push %r14
-        push %r15
+        PUSH_GPRS
         cld
         mov %rsp, %rdi
         xor %ebp, %ebp          /* backtraces stop at the trap */
@@ -32,21 +20,7 @@ intr_common:
         .globl intr_exit
 intr_exit:
         mov %rdi, %rsp
-        pop %r15
-        pop %r14
-        pop %r13
-        pop %r12
-        pop %r11
-        pop %r10
-        pop %r9
-        pop %r8
-        pop %rsi
-        pop %rdi
-        pop %rbp
-        pop %rdx
-        pop %rcx
-        pop %rbx
-        pop %rax
+        POP_GPRS
         add $16, %rsp           /* vector number and error code */
         iretq
 

@@ -11,6 +11,7 @@
  * leave through iretq. */
 
 #include "arch/x86_64/gdt.h"
+#include "arch/x86_64/gpr-save.S.inc"
 
         .data
         .globl syscall_kernel_rsp
@@ -29,21 +30,7 @@ syscall_entry:
         push %rcx                       /* rip */
         push $0                         /* error code */
         push $0x100                     /* "vector": not an interrupt */
-        push %rax
-        push %rbx
-        push %rcx
-        push %rdx
-        push %rbp
-        push %rdi
-        push %rsi
-        push %r8
-        push %r9
-        push %r10
-        push %r11
-        push %r12
-        push %r13
-        push %r14
-        push %r15
+        PUSH_GPRS
         mov %rsp, %rdi
         xor %ebp, %ebp
         sti
@@ -51,21 +38,7 @@ syscall_entry:
         cli
         test %al, %al
         jz 1f
-        pop %r15
-        pop %r14
-        pop %r13
-        pop %r12
-        pop %r11
-        pop %r10
-        pop %r9
-        pop %r8
-        pop %rsi
-        pop %rdi
-        pop %rbp
-        pop %rdx
-        pop %rcx
-        pop %rbx
-        pop %rax
+        POP_GPRS
         add $16, %rsp                   /* vector, error code */
         pop %rcx                        /* rip */
         add $8, %rsp                    /* cs */

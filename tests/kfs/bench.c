@@ -126,7 +126,7 @@ kfs_bench(void)
     ide_set_dma(modes[i].dma);
     unsigned bad = timed_sweeps(b, &modes[i], buf, template, true);
     bad += timed_sweeps(b, &modes[i], buf, template, false);
-    kfs_msg("%s: %u sectors each way, %u bad", modes[i].label,
+    msg("%s: %u sectors each way, %u bad", modes[i].label,
             (unsigned)BENCH_SECTORS, bad);
   }
   ide_set_dma(dma_was);

@@ -62,7 +62,7 @@ write_content(struct file *f, uint64_t seed, off_t size, uint8_t *buf,
 {
   off_t done = 0;
   while (done < size) {
-    off_t n = 1 + kfs_random(rng) % CHUNK_MAX;
+    off_t n = 1 + ktest_random(rng) % CHUNK_MAX;
     if (n > size - done)
       n = size - done;
     content_fill(buf, seed, done, n);
@@ -83,7 +83,7 @@ check_range(struct file *f, uint64_t seed, off_t ofs, off_t size,
   unsigned bad = 0;
   off_t end = ofs + size;
   while (ofs < end) {
-    off_t n = 1 + kfs_random(rng) % CHUNK_MAX;
+    off_t n = 1 + ktest_random(rng) % CHUNK_MAX;
     if (n > end - ofs)
       n = end - ofs;
     memset(buf, 0, n);
@@ -169,8 +169,8 @@ struct fs_worker {
 static unsigned
 read_shared(struct file *handle, uint8_t *buf, uint64_t *rng)
 {
-  off_t ofs = kfs_random(rng) % SHARED_SIZE;
-  off_t n = 1 + kfs_random(rng) % CHUNK_MAX;
+  off_t ofs = ktest_random(rng) % SHARED_SIZE;
+  off_t n = 1 + ktest_random(rng) % CHUNK_MAX;
   if (n > SHARED_SIZE - ofs)
     n = SHARED_SIZE - ofs;
   off_t r = file_read_at(handle, buf, n, ofs);
@@ -185,7 +185,7 @@ fs_worker_round(struct fs_worker *w, int round, uint8_t *buf, uint64_t *rng,
 {
   char name[NAME_MAX + 1];
   uint64_t seed = (uint64_t)w->id * 100 + round;
-  off_t size = kfs_random(rng) % FILE_MAX;
+  off_t size = ktest_random(rng) % FILE_MAX;
   snprintf(name, sizeof name, "kfs-t%d-%d", w->id, round);
   if (!make_file(name, seed, size, buf, rng)) {
     w->failures++;
@@ -260,7 +260,7 @@ report_fsck(void)
 {
   char why[128];
   bool ok = filesys_fsck(why, sizeof why);
-  kfs_msg("fsck: %s", ok ? "clean" : why);
+  msg("fsck: %s", ok ? "clean" : why);
 }
 
 /* Threads work on their own files at once, sharing one read-only file. */
@@ -288,14 +288,14 @@ kfs_fs_concurrent(void)
   for (int i = 0; i < FS_WORKERS; i++)
     sema_down(&done);
   for (int i = 0; i < FS_WORKERS; i++)
-    kfs_msg("thread %d: %d files, %u failures, %u wrong bytes, %u wrong "
+    msg("thread %d: %d files, %u failures, %u wrong bytes, %u wrong "
             "shared bytes, %u still there after remove",
             i, FS_ROUNDS, ws[i].failures, ws[i].bad_bytes, ws[i].shared_bad,
             ws[i].still_there);
   KFS_REQUIRE(filesys_remove("kfs-shared"));
-  kfs_msg("files left: %d more than before",
+  msg("files left: %d more than before",
           (int)count_files() - (int)files_before);
-  kfs_msg("free sectors: %d more than before",
+  msg("free sectors: %d more than before",
           (int)filesys_free_sectors() - (int)free_before);
   report_fsck();
   palloc_free_page(buf);
@@ -319,32 +319,32 @@ kfs_fs_remove_open(void)
   struct file *b = filesys_open("kfs-victim");
   KFS_REQUIRE(a != NULL && b != NULL);
 
-  kfs_msg("remove while open: %s",
+  msg("remove while open: %s",
           filesys_remove("kfs-victim") ? "true" : "false");
   struct file *c = filesys_open("kfs-victim");
-  kfs_msg("open after remove: %s", c == NULL ? "null" : "opened");
+  msg("open after remove: %s", c == NULL ? "null" : "opened");
   file_close(c);
-  kfs_msg("first handle reads %u wrong bytes of 3000",
+  msg("first handle reads %u wrong bytes of 3000",
           check_content(a, 1, 3000, buf, &rng));
   file_seek(b, 1000);
   content_fill(buf, 2, 1000, 1000);
-  kfs_msg("second handle overwrites %d bytes", (int)file_write(b, buf, 1000));
+  msg("second handle overwrites %d bytes", (int)file_write(b, buf, 1000));
   unsigned bad = check_range(a, 1, 0, 1000, buf, &rng)
                  + check_range(a, 2, 1000, 1000, buf, &rng)
                  + check_range(a, 1, 2000, 1000, buf, &rng);
-  kfs_msg("first handle sees the change: %u wrong bytes of 3000", bad);
-  kfs_msg("write at the end writes %d bytes; length stays %d",
+  msg("first handle sees the change: %u wrong bytes of 3000", bad);
+  msg("write at the end writes %d bytes; length stays %d",
           (int)file_write_at(b, buf, 10, 3000), (int)file_length(a));
 
   KFS_REQUIRE(filesys_create("kfs-victim", 0));
   c = filesys_open("kfs-victim");
-  kfs_msg("new file of that name: length %d", c ? (int)file_length(c) : -1);
+  msg("new file of that name: length %d", c ? (int)file_length(c) : -1);
   file_close(c);
   KFS_REQUIRE(filesys_remove("kfs-victim"));
   bool held = filesys_free_sectors() < free_before;
   file_close(a);
   file_close(b);
-  kfs_msg("sectors held while open: %s; all free after last close: %s",
+  msg("sectors held while open: %s; all free after last close: %s",
           held ? "yes" : "no",
           filesys_free_sectors() == free_before ? "yes" : "no");
   report_fsck();
@@ -376,7 +376,7 @@ persist_write(uint8_t *buf)
   for (size_t i = 0; i < PERSIST_CNT; i++) {
     const struct kfs_file_spec *s = &persist_files[i];
     if (!make_file(s->name, s->seed, s->size, buf, &rng))
-      kfs_fail("could not write %s", s->name);
+      fail("could not write %s", s->name);
   }
   KFS_REQUIRE(make_file(PERSIST_GONE, 1, 5000, buf, &rng));
   KFS_REQUIRE(filesys_remove(PERSIST_GONE));
@@ -390,10 +390,10 @@ persist_check(uint8_t *buf)
   for (size_t i = 0; i < PERSIST_CNT; i++) {
     const struct kfs_file_spec *s = &persist_files[i];
     describe_file(s->name, s->seed, s->size, buf, what, sizeof what);
-    kfs_msg("%s: %s", s->name, what);
+    msg("%s: %s", s->name, what);
   }
   struct file *f = filesys_open(PERSIST_GONE);
-  kfs_msg("%s: %s", PERSIST_GONE, f == NULL ? "absent" : "present");
+  msg("%s: %s", PERSIST_GONE, f == NULL ? "absent" : "present");
   file_close(f);
   report_fsck();
 }
@@ -409,10 +409,10 @@ kfs_fs_remount(void)
   char why[128];
   filesys_done();
   bool mounted = filesys_mount(dev, why, sizeof why);
-  kfs_msg("mount again: %s", mounted ? "ok" : why);
+  msg("mount again: %s", mounted ? "ok" : why);
   if (mounted) {
     persist_check(buf);
-    kfs_msg("free sectors unchanged: %s",
+    msg("free sectors unchanged: %s",
             filesys_free_sectors() == free_before ? "yes" : "no");
   }
   palloc_free_page(buf);
@@ -425,7 +425,7 @@ kfs_persist_write(void)
   need_fs();
   uint8_t *buf = palloc_get_page(PAL_ASSERT);
   persist_write(buf);
-  kfs_msg("wrote %d files", (int)PERSIST_CNT);
+  msg("wrote %d files", (int)PERSIST_CNT);
   palloc_free_page(buf);
 }
 

@@ -13,14 +13,10 @@
 #include <string.h>
 
 #include "devices/timer.h"
+#include "tests/threads/tests.h"
 #include "threads/thread.h"
 
-struct kfs_test {
-  const char *name;
-  void (*run)(void);
-};
-
-static const struct kfs_test kfs_tests[] = {
+static const struct ktest kfs_tests[] = {
     {"kfs-roles", kfs_roles},
     {"kfs-roles-noswap", kfs_roles},
     {"kfs-raw-pattern", kfs_raw_pattern},
@@ -35,54 +31,12 @@ static const struct kfs_test kfs_tests[] = {
     {"kfs-mount-state", kfs_mount_state},
 };
 
-/* Name of the running test: the prefix of every message. */
-static const char *kfs_current = "kfs";
-
-/* Ticks to wait after a test so the threads it started finish exiting
-   before the kernel takes its leak census. */
-#define KFS_DRAIN_TICKS 5
-
 /* See kfs-tests.h. */
 bool
 kfs_test_run(const char *name)
 {
-  for (size_t i = 0; i < sizeof kfs_tests / sizeof kfs_tests[0]; i++)
-    if (strcmp(kfs_tests[i].name, name) == 0) {
-      kfs_current = kfs_tests[i].name;
-      kfs_tests[i].run();
-      timer_sleep(KFS_DRAIN_TICKS);
-      return true;
-    }
-  return false;
-}
-
-static void
-kfs_vmsg(const char *prefix, const char *format, va_list args)
-{
-  char text[256];
-  vsnprintf(text, sizeof text, format, args);
-  printf("(%s) %s%s\n", kfs_current, prefix, text);
-}
-
-/* See kfs-tests.h. */
-void
-kfs_msg(const char *format, ...)
-{
-  va_list args;
-  va_start(args, format);
-  kfs_vmsg("", format, args);
-  va_end(args);
-}
-
-/* See kfs-tests.h. */
-void
-kfs_fail(const char *format, ...)
-{
-  va_list args;
-  va_start(args, format);
-  kfs_vmsg("FAIL: ", format, args);
-  va_end(args);
-  PANIC("in-kernel test %s did not pass", kfs_current);
+  return ktest_run_from(kfs_tests, sizeof kfs_tests / sizeof kfs_tests[0],
+                        name);
 }
 
 /* See kfs-tests.h. */
@@ -91,21 +45,10 @@ kfs_need_disk(enum block_type role, const char *what)
 {
   struct block *b = block_get_role(role);
   if (b == NULL)
-    kfs_fail("no %s disk", what);
+    fail("no %s disk", what);
   return b;
 }
 
-/* See kfs-tests.h. */
-uint64_t
-kfs_random(uint64_t *state)
-{
-  uint64_t x = *state;
-  x ^= x >> 12;
-  x ^= x << 25;
-  x ^= x >> 27;
-  *state = x;
-  return x * 0x2545f4914f6cdd1dull;
-}
 
 /* A 64-bit mixing function (splitmix64's finaliser). */
 static uint64_t
@@ -154,7 +97,7 @@ void
 kfs_shuffle(uint32_t *a, size_t n, uint64_t *state)
 {
   for (size_t i = n; i > 1; i--) {
-    size_t j = kfs_random(state) % i;
+    size_t j = ktest_random(state) % i;
     uint32_t t = a[i - 1];
     a[i - 1] = a[j];
     a[j] = t;

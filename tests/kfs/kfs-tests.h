@@ -17,27 +17,18 @@
 #include <stdint.h>
 
 #include "devices/block.h"
+#include "tests/threads/tests.h"
 
 /* Runs test NAME in the calling thread and returns true, or returns false
    if there is no such test.  May sleep. */
 bool kfs_test_run(const char *name);
 
-/* Prints `(NAME) MESSAGE' as one console line. */
-void kfs_msg(const char *format, ...) PRINTF_FORMAT(1, 2);
-/* Prints `(NAME) FAIL: MESSAGE' and panics. */
-void kfs_fail(const char *format, ...) PRINTF_FORMAT(1, 2) NO_RETURN;
-
-#define KFS_REQUIRE(COND)                                                      \
-  do {                                                                         \
-    if (!(COND))                                                               \
-      kfs_fail("check `%s' failed at %s:%d", #COND, __FILE__, __LINE__);       \
-  } while (0)
+/* Messages, failures and random numbers come from the shared in-kernel
+   test driver (tests/threads/tests.h): msg, fail, ktest_random. */
+#define KFS_REQUIRE(COND) KTEST_REQUIRE(COND)
 
 /* The disk with ROLE, or a failed test naming WHAT if there is none. */
 struct block *kfs_need_disk(enum block_type role, const char *what);
-
-/* Next value of the xorshift64* sequence in *STATE (non-zero). */
-uint64_t kfs_random(uint64_t *state);
 
 /* Fill BUF (one sector) with the pattern of (SEED, SECTOR): every word
    differs, so a sector read from the wrong place or a torn transfer shows

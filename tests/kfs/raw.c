@@ -31,9 +31,9 @@ show_role(enum block_type role, const char *label)
   uint8_t *page = palloc_get_page(PAL_ASSERT);
   struct block *b = block_get_role(role);
   if (b == NULL)
-    kfs_msg("%s disk: none", label);
+    msg("%s disk: none", label);
   else
-    kfs_msg("%s disk: %s, %u sectors, role %s, first and last sectors "
+    msg("%s disk: %s, %u sectors, role %s, first and last sectors "
             "%sreadable",
             label, block_name(b), (unsigned)block_size(b),
             block_type(b) == role ? "matches" : "differs",
@@ -131,7 +131,7 @@ make_runs(struct run *runs, block_sector_t size, uint64_t *rng)
 {
   size_t n = 0;
   for (block_sector_t s = 0; s < size; n++) {
-    unsigned cnt = 1 + kfs_random(rng) % RUN_MAX;
+    unsigned cnt = 1 + ktest_random(rng) % RUN_MAX;
     if (cnt > size - s)
       cnt = size - s;
     runs[n].start = s;
@@ -162,7 +162,7 @@ kfs_raw_pattern(void)
   size_t n = make_runs(runs, size, &rng);
   bool dma_was = ide_set_dma(true);
   for (int pass = 1; pass <= 2; pass++) {
-    uint64_t seed = kfs_random(&rng);
+    uint64_t seed = ktest_random(&rng);
     for (size_t i = 0; i < n; i++)
       order[i] = i;
     kfs_shuffle(order, n, &rng);
@@ -171,7 +171,7 @@ kfs_raw_pattern(void)
     kfs_shuffle(order, n, &rng);
     ide_set_dma(pass != 1);
     unsigned rbad = pass_runs(b, runs, order, n, seed, false, &bufs);
-    kfs_msg("pass %d: %u sectors written (%u failed), read back with %u "
+    msg("pass %d: %u sectors written (%u failed), read back with %u "
             "bad",
             pass, (unsigned)size, wbad, rbad);
   }
@@ -204,8 +204,8 @@ static void
 worker_round(struct worker *w, int round, uint8_t *out, uint8_t *in,
              uint64_t *rng)
 {
-  unsigned cnt = 1 + kfs_random(rng) % RUN_MAX;
-  struct run r = {w->base + kfs_random(rng) % (REGION - cnt + 1), cnt};
+  unsigned cnt = 1 + ktest_random(rng) % RUN_MAX;
+  struct run r = {w->base + ktest_random(rng) % (REGION - cnt + 1), cnt};
   uint64_t seed = (uint64_t)w->id << 32 | (unsigned)round;
   for (unsigned k = 0; k < cnt; k++) {
     kfs_pattern_fill(out + k * BLOCK_SECTOR_SIZE, seed, r.start + k);
@@ -275,7 +275,7 @@ run_workers(struct worker *ws, int pass)
   for (int i = 0; i < WORKERS; i++)
     sema_down(&done);
   for (int i = 0; i < WORKERS; i++)
-    kfs_msg("pass %d worker %d on %s: %d round trips, %u bad, %u wrong in "
+    msg("pass %d worker %d on %s: %d round trips, %u bad, %u wrong in "
             "final sweep",
             pass, i, block_type(ws[i].disk) == BLOCK_SWAP ? "swap" : "fs",
             ROUNDS, ws[i].bad, ws[i].region_bad);
@@ -328,23 +328,23 @@ check_range_errors(struct block *b, uint8_t *buf)
   for (unsigned k = 0; k < 4; k++)
     kfs_pattern_fill(buf + k * BLOCK_SECTOR_SIZE, 7, size - 4 + k);
   KFS_REQUIRE(block_write_multi(b, size - 4, buf, 4));
-  kfs_msg("read at the size: %s", yes_no(block_read(b, size, buf)));
-  kfs_msg("write at the size: %s", yes_no(block_write(b, size, buf)));
-  kfs_msg("read at sector 0xffffffff: %s",
+  msg("read at the size: %s", yes_no(block_read(b, size, buf)));
+  msg("write at the size: %s", yes_no(block_write(b, size, buf)));
+  msg("read at sector 0xffffffff: %s",
           yes_no(block_read(b, 0xffffffffu, buf)));
-  kfs_msg("2-sector read over the end: %s",
+  msg("2-sector read over the end: %s",
           yes_no(block_read_multi(b, size - 1, buf, 2)));
   memset(buf, 0xee, 8 * BLOCK_SECTOR_SIZE);
-  kfs_msg("8-sector write over the end: %s",
+  msg("8-sector write over the end: %s",
           yes_no(block_write_multi(b, size - 4, buf, 8)));
-  kfs_msg("2-sector write over the end: %s",
+  msg("2-sector write over the end: %s",
           yes_no(block_write_multi(b, size - 1, buf, 2)));
   unsigned kept = 0;
   for (unsigned k = 0; k < 4; k++)
     if (block_read(b, size - 4 + k, buf)
         && kfs_pattern_check(buf, 7, size - 4 + k))
       kept++;
-  kfs_msg("last 4 sectors unchanged: %u of 4", kept);
+  msg("last 4 sectors unchanged: %u of 4", kept);
 }
 
 /* The disk itself refuses a sector past its end (ERR in the status); the
@@ -360,7 +360,7 @@ check_device_error(struct block *b, uint8_t *buf, bool dma)
   bool again = ide_read_unchecked(block_name(b), size + 100, buf);
   bool last = block_read(b, size - 2, buf)
               && kfs_pattern_check(buf, 7, size - 2);
-  kfs_msg("%s: disk error returns %s, next read %s; again %s, next read %s",
+  msg("%s: disk error returns %s, next read %s; again %s, next read %s",
           dma ? "DMA" : "PIO", yes_no(err), after ? "correct" : "wrong",
           yes_no(again), last ? "correct" : "wrong");
 }
@@ -377,6 +377,6 @@ kfs_raw_errors(void)
   check_device_error(b, buf, true);
   check_device_error(b, buf, false);
   ide_set_dma(dma_was);
-  kfs_msg("unknown disk name: %s", yes_no(ide_read_unchecked("hd9:9", 0, buf)));
+  msg("unknown disk name: %s", yes_no(ide_read_unchecked("hd9:9", 0, buf)));
   palloc_free_multiple(buf, 2);
 }

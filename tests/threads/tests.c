@@ -17,10 +17,6 @@
 #include "devices/timer.h"
 #include "threads/interrupt.h"
 
-struct ktest {
-  const char *name;
-  void (*run)(void);
-};
 
 static const struct ktest ktests[] = {
     {"alarm-single", ktest_alarm_single},
@@ -58,20 +54,30 @@ static const char *ktest_current = "ktest";
 /* Ticks the driver waits after a test so its exited threads are reaped. */
 #define KTEST_DRAIN_TICKS 5
 
-/* Runs test NAME; false if there is none (see tests.h).  May sleep. */
+/* Runs test NAME of TESTS[0..CNT) in the calling thread, restoring its
+   priority afterwards and letting the test's threads finish exiting; false
+   if there is no such test.  May sleep.  Shared by every in-kernel suite
+   (threads, kfs). */
 bool
-ktest_run(const char *name)
+ktest_run_from(const struct ktest *tests, size_t cnt, const char *name)
 {
-  for (size_t i = 0; i < sizeof ktests / sizeof ktests[0]; i++)
-    if (strcmp(ktests[i].name, name) == 0) {
+  for (size_t i = 0; i < cnt; i++)
+    if (strcmp(tests[i].name, name) == 0) {
       int priority = thread_get_priority();
-      ktest_current = ktests[i].name;
-      ktests[i].run();
+      ktest_current = tests[i].name;
+      tests[i].run();
       thread_set_priority(priority);
       timer_sleep(KTEST_DRAIN_TICKS);
       return true;
     }
   return false;
+}
+
+/* Runs test NAME; false if there is none (see tests.h).  May sleep. */
+bool
+ktest_run(const char *name)
+{
+  return ktest_run_from(ktests, sizeof ktests / sizeof ktests[0], name);
 }
 
 static void

@@ -22,6 +22,13 @@
    test's threads finish exiting before it returns.  May sleep. */
 bool ktest_run(const char *name);
 
+/* A named in-kernel test, and the runner every suite's table shares. */
+struct ktest {
+  const char *name;
+  void (*run)(void);
+};
+bool ktest_run_from(const struct ktest *tests, size_t cnt, const char *name);
+
 /* Prints `(NAME) MESSAGE' as one console line. */
 void msg(const char *format, ...) PRINTF_FORMAT(1, 2);
 
