@@ -26,8 +26,14 @@ memcpy(void *dst, const void *src, size_t size)
   const unsigned char *s = src;
 
   if ((((uintptr_t)d | (uintptr_t)s) & 7) == 0) {
-    for (; size >= 8; size -= 8, d += 8, s += 8)
-      *(word_t *)d = *(const word_t *)s;
+    /* Whole words with one string instruction: pages (fork, COW, swap)
+       are the common large case. */
+    size_t words = size / 8;
+    asm volatile("rep movsq"
+                 : "+D"(d), "+S"(s), "+c"(words)
+                 :
+                 : "memory");
+    size %= 8;
   }
   while (size-- > 0)
     *d++ = *s++;
@@ -87,8 +93,9 @@ memset(void *dst, int value, size_t size)
     *d++ = byte;
   if (size >= 8) {
     word_t word = byte * 0x0101010101010101ull;
-    for (; size >= 8; size -= 8, d += 8)
-      *(word_t *)d = word;
+    size_t words = size / 8;
+    asm volatile("rep stosq" : "+D"(d), "+c"(words) : "a"(word) : "memory");
+    size %= 8;
   }
   while (size-- > 0)
     *d++ = byte;

@@ -26,6 +26,7 @@ struct pool {
   uint8_t *base;        /* First page (kernel address). */
   size_t page_cnt;      /* Pages in the pool. */
   size_t free_cnt;      /* Pages not in use. */
+  size_t hint;          /* Where the next scan starts (next fit). */
   const char *name;
 };
 
@@ -44,6 +45,7 @@ pool_init(struct pool *p, uint8_t *base, size_t page_cnt, const char *name)
   p->base = base + bm_pages * PGSIZE;
   p->page_cnt = page_cnt;
   p->free_cnt = page_cnt;
+  p->hint = 0;
   p->name = name;
   klog_printf("palloc: %zu pages in the %s pool\n", page_cnt, name);
 }
@@ -78,9 +80,15 @@ palloc_get_multiple(enum palloc_flags flags, size_t page_cnt)
   if (page_cnt == 0)
     return NULL;
   lock_acquire(&p->lock);
-  size_t idx = bitmap_scan_and_flip(p->used, 0, page_cnt, false);
-  if (idx != BITMAP_ERROR)
+  /* Next fit: scanning from where the last allocation ended keeps each
+     allocation O(1) on average instead of rescanning the used prefix. */
+  size_t idx = bitmap_scan_and_flip(p->used, p->hint, page_cnt, false);
+  if (idx == BITMAP_ERROR && p->hint != 0)
+    idx = bitmap_scan_and_flip(p->used, 0, page_cnt, false);
+  if (idx != BITMAP_ERROR) {
     p->free_cnt -= page_cnt;
+    p->hint = idx + page_cnt < p->page_cnt ? idx + page_cnt : 0;
+  }
   lock_release(&p->lock);
   if (idx == BITMAP_ERROR) {
     if (flags & PAL_ASSERT)
@@ -119,7 +127,11 @@ palloc_free_multiple(void *pages, size_t page_cnt)
   ASSERT(pg_ofs(pages) == 0);
   struct pool *p = pool_of_page(pages);
   size_t idx = ((uint8_t *)pages - p->base) / PGSIZE;
-  memset(pages, 0xcc, page_cnt * PGSIZE);
+  /* Poison kernel pages so a use after free shows.  User frames are
+     always filled whole before use (zero-fill, swap-in, file, copy), and
+     their old contents never reach another process, so they are left. */
+  if (p == &kernel_pool)
+    memset(pages, 0xcc, page_cnt * PGSIZE);
   lock_acquire(&p->lock);
   ASSERT(bitmap_all(p->used, idx, page_cnt));
   bitmap_set_multiple(p->used, idx, page_cnt, false);

@@ -64,14 +64,16 @@ void
 sema_up(struct semaphore *s)
 {
   enum intr_level old = intr_disable();
-  if (!list_empty(&s->waiters)) {
+  bool woke = !list_empty(&s->waiters);
+  if (woke) {
     struct list_elem *e = list_max(&s->waiters, priority_less, NULL);
     list_remove(e);
     thread_unblock(list_entry(e, struct thread, elem));
   }
   s->value++;
   intr_set_level(old);
-  thread_yield_if_preempted();
+  if (woke)
+    thread_yield_if_preempted();
 }
 
 void
@@ -127,10 +129,18 @@ lock_release(struct lock *l)
   enum intr_level old = intr_disable();
   list_remove(&l->elem);
   l->holder = NULL;
-  thread_refresh_priority(cur);
+  /* Donations only ever raise a priority: without one there is nothing
+     to take back. */
+  bool donated = cur->priority != cur->base_priority;
+  if (donated)
+    thread_refresh_priority(cur);
+  bool waiters = !list_empty(&l->semaphore.waiters);
   sema_up(&l->semaphore);
   intr_set_level(old);
-  thread_yield_if_preempted();
+  /* A woken waiter or our lost donation may let another thread outrank
+     us (sema_up could not yield with interrupts off). */
+  if (donated || waiters)
+    thread_yield_if_preempted();
 }
 
 bool
