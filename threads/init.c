@@ -116,6 +116,7 @@ parse_options(char **args)
     else {
       printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs)\n",
              opt);
+      printf("Powering off...\n");
       power_off();
     }
   }
