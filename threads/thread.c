@@ -26,6 +26,8 @@
 #include "mm/malloc.h"
 #include "mm/palloc.h"
 #include "mm/vaddr.h"
+#include "devices/timer.h"
+#include "threads/fixed-point.h"
 #include "threads/interrupt.h"
 #include "userprog/process.h"
 
@@ -39,6 +41,9 @@ bool thread_mlfqs;
 
 static struct list ready[PRI_MAX + 1];
 static uint64_t ready_mask;       /* Bit P set iff ready[P] non-empty. */
+static int ready_cnt;             /* Threads on the ready queues. */
+static fixed_t load_avg;          /* MLFQS: ready threads, averaged. */
+static uint64_t sched_ticks;      /* Timer ticks seen by the scheduler. */
 static struct list all_threads;   /* Every live thread (gdb walks it). */
 static struct list zombies;       /* Exited, waiting to be freed. */
 static struct thread main_thread; /* The boot thread: static, never freed. */
@@ -110,6 +115,7 @@ ready_push(struct thread *t)
 {
   list_push_back(&ready[t->priority], &t->elem);
   ready_mask |= 1ull << t->priority;
+  ready_cnt++;
 }
 
 static void
@@ -118,6 +124,7 @@ ready_remove(struct thread *t)
   list_remove(&t->elem);
   if (list_empty(&ready[t->priority]))
     ready_mask &= ~(1ull << t->priority);
+  ready_cnt--;
 }
 
 static int
@@ -135,6 +142,66 @@ next_thread_to_run(void)
   struct thread *t = list_entry(list_front(&ready[p]), struct thread, elem);
   ready_remove(t);
   return t;
+}
+
+/* The 4.4BSD scheduler (-mlfqs).  Every tick the running thread's
+   recent_cpu grows by one; every second the load average and every
+   thread's recent_cpu decay; every fourth tick priorities are recomputed
+   from recent_cpu and nice:
+     priority   = PRI_MAX - recent_cpu / 4 - 2 * nice       (clamped)
+     recent_cpu = 2*load / (2*load + 1) * recent_cpu + nice
+     load_avg   = 59/60 * load_avg + 1/60 * ready_threads
+   All in 17.14 fixed point, interrupts off. */
+static int
+mlfqs_priority(const struct thread *t)
+{
+  int64_t p = PRI_MAX - fp_trunc(t->recent_cpu / 4) - 2 * t->nice;
+  return p < PRI_MIN ? PRI_MIN : p > PRI_MAX ? PRI_MAX : p;
+}
+
+static void
+mlfqs_decay(struct thread *t, void *aux)
+{
+  (void)aux;
+  fixed_t twice = 2 * load_avg;
+  t->recent_cpu = fp_mul(fp_div(twice, twice + FP_ONE), t->recent_cpu) +
+                  fp_int(t->nice);
+}
+
+static void
+mlfqs_reprioritize(struct thread *t, void *aux)
+{
+  (void)aux;
+  if (t == idle_thread)
+    return;
+  int p = mlfqs_priority(t);
+  if (p == t->priority)
+    return;
+  if (t->status == THREAD_READY) {
+    ready_remove(t);
+    t->priority = t->base_priority = p;
+    ready_push(t);
+  } else {
+    t->priority = t->base_priority = p;
+  }
+}
+
+static void
+mlfqs_tick(struct thread *cur)
+{
+  if (cur != idle_thread)
+    cur->recent_cpu += FP_ONE;
+  sched_ticks++;
+  if (sched_ticks % TIMER_FREQ == 0) {
+    int running = cur != idle_thread;
+    load_avg = (59 * load_avg + fp_int(ready_cnt + running)) / 60;
+    thread_foreach(mlfqs_decay, NULL);
+  }
+  if (sched_ticks % 4 == 0) {
+    thread_foreach(mlfqs_reprioritize, NULL);
+    if (ready_max_priority() > cur->priority)
+      intr_yield_on_return();
+  }
 }
 
 /* Runs on NEXT's stack right after a switch, interrupts off. */
@@ -272,6 +339,9 @@ thread_create(const char *name, int priority, thread_func *func, void *aux)
   enum intr_level old = intr_disable();
   t->tid = next_tid++;
   t->nice = current->nice;
+  t->recent_cpu = current->recent_cpu;
+  if (thread_mlfqs)
+    t->priority = t->base_priority = mlfqs_priority(t);
   list_push_back(&all_threads, &t->allelem);
   tid_t tid = t->tid;
   thread_unblock(t);
@@ -349,6 +419,8 @@ thread_tick(void)
   else
     kernel_ticks++;
   t->ticks_run++;
+  if (thread_mlfqs)
+    mlfqs_tick(t);
   if (++slice_ticks >= TIME_SLICE)
     intr_yield_on_return();
 }
@@ -384,6 +456,8 @@ donated_priority(struct thread *t)
 void
 thread_refresh_priority(struct thread *t)
 {
+  if (thread_mlfqs)
+    return; /* The 4.4BSD scheduler sets priorities; no donation. */
   enum intr_level old = intr_disable();
   for (int depth = 0; t != NULL && depth < 16; depth++) {
     int p = donated_priority(t);
@@ -411,6 +485,8 @@ void
 thread_set_priority(int priority)
 {
   ASSERT(priority >= PRI_MIN && priority <= PRI_MAX);
+  if (thread_mlfqs)
+    return; /* The scheduler owns priorities. */
   current->base_priority = priority;
   thread_refresh_priority(current);
   thread_yield_if_preempted();
@@ -422,22 +498,37 @@ thread_get_nice(void)
   return current->nice;
 }
 
+/* Set the running thread's niceness (clamped to -20..20); under MLFQS its
+   priority follows at once and it yields if it no longer leads. */
 void
 thread_set_nice(int nice)
 {
+  enum intr_level old = intr_disable();
   current->nice = nice < -20 ? -20 : nice > 20 ? 20 : nice;
+  if (thread_mlfqs)
+    current->priority = current->base_priority = mlfqs_priority(current);
+  intr_set_level(old);
+  thread_yield_if_preempted();
 }
 
+/* 100 times the running thread's recent_cpu, rounded. */
 int
 thread_get_recent_cpu(void)
 {
-  return 0;
+  enum intr_level old = intr_disable();
+  int r = fp_round(current->recent_cpu * 100);
+  intr_set_level(old);
+  return r;
 }
 
+/* 100 times the system load average, rounded. */
 int
 thread_get_load_avg(void)
 {
-  return 0;
+  enum intr_level old = intr_disable();
+  int r = fp_round(load_avg * 100);
+  intr_set_level(old);
+  return r;
 }
 
 static void

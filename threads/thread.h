@@ -65,7 +65,7 @@ struct thread {
   struct list_elem sleepelem; /* (s) In the timer's sleeping list. */
 
   int nice;                   /* (s) MLFQS niceness. */
-  int recent_cpu;             /* (s) MLFQS, 17.14 fixed point. */
+  int64_t recent_cpu;         /* (s) MLFQS, 17.14 fixed point. */
 
   struct process *process;    /* (o) User process, or NULL. */
   struct supplemental_page_table *spt; /* (o) Its address space, or NULL. */

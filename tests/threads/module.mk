@@ -28,3 +28,4 @@ KERNEL_SRCS += tests/threads/malloc-stress.c             # heap: patterns, reall
 KERNEL_SRCS += tests/threads/thread-many.c               # 100 live threads, no leaks
 KERNEL_SRCS += tests/threads/panic-deliberate.c          # PANIC and its backtrace
 KERNEL_SRCS += tests/threads/stack-overflow.c            # guard page catches overflow
+KERNEL_SRCS += tests/threads/mlfqs.c                     # 4.4BSD scheduler (-mlfqs): recent_cpu, load, nice

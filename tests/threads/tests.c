@@ -46,6 +46,10 @@ static const struct ktest ktests[] = {
     {"thread-many", ktest_thread_many},
     {"panic-deliberate", ktest_panic_deliberate},
     {"stack-overflow", ktest_stack_overflow},
+    {"mlfqs-recent", ktest_mlfqs_recent},
+    {"mlfqs-load", ktest_mlfqs_load},
+    {"mlfqs-nice", ktest_mlfqs_nice},
+    {"mlfqs-fixed-priority", ktest_mlfqs_fixed_priority},
 };
 
 /* Name of the running test: the prefix of every message. */

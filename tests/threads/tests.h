@@ -95,5 +95,9 @@ void ktest_malloc_stress(void);
 void ktest_thread_many(void);
 void ktest_panic_deliberate(void);
 void ktest_stack_overflow(void);
+void ktest_mlfqs_recent(void);
+void ktest_mlfqs_load(void);
+void ktest_mlfqs_nice(void);
+void ktest_mlfqs_fixed_priority(void);
 
 #endif
