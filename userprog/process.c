@@ -88,12 +88,15 @@ release_memory(struct process *p)
 {
   struct thread *cur = thread_current();
   supplemental_page_table_kill(&p->spt);
+  /* Forget the page table before freeing it: a context switch back to us
+     re-activates whatever p->pml4 says (process_activate). */
+  pte_t *pml4 = p->pml4;
+  p->pml4 = NULL;
   if (cur->process == p) {
     cur->spt = NULL;
     mmu_activate(NULL);
   }
-  mmu_destroy(p->pml4);
-  p->pml4 = NULL;
+  mmu_destroy(pml4);
 }
 
 static void
@@ -119,6 +122,11 @@ process_destroy(struct process *p)
   p->record->status = p->exit_status;
   sema_up(&p->record->exited);
   record_release(p->record);
+  struct thread *cur = thread_current();
+  if (cur->process == p) { /* Detach before the memory goes. */
+    cur->process = NULL;
+    cur->spt = NULL;
+  }
   free(p->fork_frame);
   free(p);
   lock_acquire(&process_lock);
@@ -358,6 +366,4 @@ process_exit(void)
                                    p->spt.stats.faults_stack),
               (unsigned long long)p->spt.stats.evictions);
   process_destroy(p);
-  cur->process = NULL;
-  cur->spt = NULL;
 }
