@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-# bench: host benchmarks (-O2, no sanitizers).
+# bench: host benchmarks (-O2, no sanitizers) and the guest benchmark
+# programs that bench/run-bench boots (docs/benchmarks.md).
 #
 # bench-hash: lib/kernel/hash.c against GLib's GHashTable
 # (bench/hash-bench.c; the table is also saved as build/bench/hash.md).
@@ -28,4 +29,31 @@ $(BENCH_DIR)/hash-bench: bench/hash-bench.c $(BENCH_HASH_OBJS)
 bench-hash: $(BENCH_DIR)/hash-bench
 	$(BENCH_DIR)/hash-bench | tee $(BENCH_DIR)/hash.md
 
-bench: bench-hash
+# Guest programs: bench/progs/NAME.c -> build/bench/progs/NAME.
+BENCH_PROGS += bench/progs/bsys     # null system call round trips
+BENCH_PROGS += bench/progs/bspawn   # fork+exit+wait, fork+exec+wait
+BENCH_PROGS += bench/progs/btrue    # what bspawn execs
+BENCH_PROGS += bench/progs/bclock   # time-stamp counter at the first user instruction
+BENCH_PROGS += bench/progs/bzfill   # lazy zero-fill faults on BSS
+BENCH_PROGS += bench/progs/bfile    # file-page faults through mmap
+BENCH_PROGS += bench/progs/bwalk    # linear walk over more than memory
+BENCH_PROGS += bench/progs/brand    # random access to a working set
+BENCH_PROGS += bench/progs/bpar     # parallel walkers that evict each other
+BENCH_PROGS += bench/progs/bsort    # merge sort bigger than memory
+BENCH_PROGS += bench/progs/bfileio  # sequential read/write, 64 KiB chunks
+BENCH_BINS := $(patsubst bench/progs/%,$(BENCH_DIR)/progs/%,$(BENCH_PROGS))
+ALL_TARGETS += $(BENCH_BINS)
+
+$(B)/user/bench/progs/%.o: UCFLAGS += -I. -Werror -Wstrict-prototypes \
+    -Wmissing-prototypes
+.SECONDARY: $(patsubst %,$(B)/user/%.o,$(BENCH_PROGS))
+
+$(BENCH_DIR)/progs/%: $(B)/user/bench/progs/%.o $(ULIB) lib/user/user.lds
+	@mkdir -p $(@D)
+	$(LD) $(ULDFLAGS) -o $@ $< $(ULIB)
+
+# The whole table: the hash benchmark first, then the guest benchmarks
+# (about 8 minutes on two cores); also saved as build/bench/results.md.
+bench: all bench-hash
+	$(PYTHON) bench/run-bench --hash $(BENCH_DIR)/hash.md \
+	    --out $(BENCH_DIR)/results.md $(BENCHARGS)

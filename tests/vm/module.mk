@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: MIT
+# tests/vm: virtual-memory tests (NAME.c, NAME.out, a line in TESTS), the
+# helper programs they exec, and the page-* workloads that bench/ reuses.
+# vm-lib.h and merge.h are header-only helpers included by the tests.
+TEST_PROGS += tests/vm/bad-addrs        # test: Loads and stores at addresses the process does not have kill it, one child per case
+TEST_PROGS += tests/vm/code-read-into   # test: read() into read-only program memory kills, even when the page has not been loaded yet
+TEST_PROGS += tests/vm/code-write       # test: Code is read-only in the hardware page table
+TEST_PROGS += tests/vm/exhaust          # test: Memory exhaustion kills the process that runs out, not the kernel
+TEST_PROGS += tests/vm/fork-private     # test: After fork each process has private memory
+TEST_PROGS += tests/vm/lazy-bss         # test: BSS pages are lazy
+TEST_PROGS += tests/vm/lazy-data        # test: Pages of the program file load lazily too
+TEST_PROGS += tests/vm/lazy-file        # test: Mapped file pages load lazily, one page per touch (no read-ahead)
+TEST_PROGS += tests/vm/merge-par-mm     # test: Merge sort with the sorters' data in file mappings, all eight sorters at once
+TEST_PROGS += tests/vm/merge-par-stk    # test: Merge sort with the sorters' data in local arrays on the stack, all eight sorters at once
+TEST_PROGS += tests/vm/merge-seq-mm     # test: Merge sort with the sorters' data in file mappings, one sorter at a time
+TEST_PROGS += tests/vm/merge-seq-stk    # test: Merge sort with the sorters' data in local arrays on the stack, one sorter at a time
+TEST_PROGS += tests/vm/mmap-above-stk   # test: The user range ends at KERN_BASE, not at USER_STACK
+TEST_PROGS += tests/vm/mmap-bad-addr    # test: mmap refuses address 0 and addresses that are not page-aligned with NULL and does not kill; the s...
+TEST_PROGS += tests/vm/mmap-bad-fd      # test: mmap refuses fds that are not open (negative, huge, closed, never issued) and console objects (fd...
+TEST_PROGS += tests/vm/mmap-bad-len     # test: mmap with length 0 returns NULL, maps nothing and does not kill; a length of one byte maps a whol...
+TEST_PROGS += tests/vm/mmap-bad-off     # test: mmap refuses negative offsets and offsets that are not multiples of 4096 with NULL; offset 4096 o...
+TEST_PROGS += tests/vm/mmap-close       # test: A mapping holds its own reference to the file
+TEST_PROGS += tests/vm/mmap-empty       # test: A file of length 0 cannot be mapped (Pagoda returns NULL); a file of one byte can, and the rest o...
+TEST_PROGS += tests/vm/mmap-fork        # test: A fork child gets its own copy of a mapping
+TEST_PROGS += tests/vm/mmap-fork-exec   # test: fork copies live mappings; exec then drops the child's copy with write-back
+TEST_PROGS += tests/vm/mmap-kern-base   # test: No mapping may reach KERN_BASE
+TEST_PROGS += tests/vm/mmap-no-wb       # test: Only pages modified through a mapping are written back (pintos-abi.md 7.5)
+TEST_PROGS += tests/vm/mmap-off-eof     # test: An offset at or past the end of the file is legal
+TEST_PROGS += tests/vm/mmap-offset      # test: A non-zero offset maps the file from that page on
+TEST_PROGS += tests/vm/mmap-overlap     # test: mmap refuses any range that touches a page the process already has, whether loaded or not
+TEST_PROGS += tests/vm/mmap-past-eof    # test: A mapping may be longer than its file
+TEST_PROGS += tests/vm/mmap-remove      # test: A mapping survives remove of its file
+TEST_PROGS += tests/vm/mmap-ro-write    # test: A mapping made with writable = 0 is readable, and a store into it kills the process
+TEST_PROGS += tests/vm/mmap-stk-resv    # test: The 1 MiB stack reservation is not for mappings (Pagoda)
+TEST_PROGS += tests/vm/mmap-twice       # test: One file mapped three times
+TEST_PROGS += tests/vm/mmap-unmapped    # test: After munmap the range is gone
+TEST_PROGS += tests/vm/mmap-wb-exit     # test: A child maps a file, stores into three of its four pages and exits without munmap
+TEST_PROGS += tests/vm/mmap-wb-kill     # test: A child maps a file, stores into three of its four pages and is then killed by a NULL load
+TEST_PROGS += tests/vm/mmap-wb-munmap   # test: munmap writes back every page stored to
+TEST_PROGS += tests/vm/mmap-wrap        # test: mmap's length is a full 64-bit value
+TEST_PROGS += tests/vm/mmap-writable    # test: Any non-zero writable argument gives a writable mapping (1, 2, -1 and 0x100, whose low byte is zero)
+TEST_PROGS += tests/vm/page-linear      # test: A linear walk over 12 MiB of BSS, more than twice the user memory of the 10 MB machine
+TEST_PROGS += tests/vm/page-merge-par   # test: Merge sort with the sorters' data in BSS, all eight sorters at once
+TEST_PROGS += tests/vm/page-merge-seq   # test: Merge sort with the sorters' data in BSS, one sorter at a time
+TEST_PROGS += tests/vm/page-parallel    # test: Four children at once, each writing and checking 3 MiB of its own pattern
+TEST_PROGS += tests/vm/page-random      # test: Random access to a working set of 6 MiB, about 1.5 times the user memory of the 10 MB machine
+TEST_PROGS += tests/vm/page-shuffle     # test: A 5 MiB array of random 64-bit words in BSS, a little more than the user memory of the 10 MB mach...
+TEST_PROGS += tests/vm/pt-below-rsp     # test: A store at rsp - 16, just past the rsp - 8 allowance, on a page the process does not have is not...
+TEST_PROGS += tests/vm/pt-big-obj       # test: A 64 KiB local object written from its low end first
+TEST_PROGS += tests/vm/pt-first-page    # test: The first stack page is the only one made present at exec
+TEST_PROGS += tests/vm/pt-grow-read     # test: read() into a local buffer whose pages were never touched
+TEST_PROGS += tests/vm/pt-grow-small    # test: The stack grows one small frame at a time
+TEST_PROGS += tests/vm/pt-grow-write    # test: write() from a local buffer whose pages were never touched
+TEST_PROGS += tests/vm/pt-limit-ok      # test: The stack may reach exactly 1 MiB below USER_STACK
+TEST_PROGS += tests/vm/pt-limit-over    # test: A push that would store 8 bytes below the 1 MiB stack limit is not stack growth even though it is...
+TEST_PROGS += tests/vm/pt-push-ok       # test: The lowest legal stack address is rsp - 8, where a push stores
+TEST_PROGS += tests/vm/pt-read-below    # test: The kernel judges stack growth inside a system call with the user rsp saved at entry
+TEST_PROGS += tests/vm/pt-sparse        # test: Stack growth is sparse and per page
+TEST_PROGS += tests/vm/swap-anon        # test: Anonymous pages through swap on the 8 MB machine
+TEST_PROGS += tests/vm/swap-bss-map     # test: The tight anonymous machine (10 MB) with a read-only mapping beside the BSS
+TEST_PROGS += tests/vm/swap-file        # test: File-backed pages under pressure on the 8 MB machine
+TEST_PROGS += tests/vm/swap-fork        # test: fork of a process with swapped-out pages (10 MB machine)
+TEST_PROGS += tests/vm/swap-many        # test: Ten children at once on the 40 MB machine, each writing and checking 2.5 MiB
+TEST_PROGS += tests/vm/swap-mixed       # test: Anonymous and file pages competing on the 8 MB machine
+TEST_PROGS += tests/vm/swap-sysbuf      # test: System-call buffers that are out on swap (10 MB machine)
+TEST_PROGS += tests/vm/vmstat-exit      # test: A process's frames go back to the pool when it exits, also when it is killed
+TEST_PROGS += tests/vm/vmstat-swap      # test: The swap counters on the 10 MB machine
+TEST_PROGS += tests/vm/vmstat-zero      # test: The vmstat counters move with the faults a program causes
+TEST_PROGS += tests/vm/child-mm         # helper: Exec helper of mmap-fork-exec
+TEST_PROGS += tests/vm/sort-chunk       # helper: Exec helper of the merge tests
+
+# Our test sources build with the kernel's warning set too.
+$(B)/user/tests/vm/%.o: UCFLAGS += -Werror -Wstrict-prototypes -Wmissing-prototypes
+
+# Objects are intermediate files of the link rule: keep them.
+.SECONDARY: $(patsubst %,$(B)/user/%.o,$(filter tests/vm/%,$(TEST_PROGS)))
