@@ -201,6 +201,12 @@ vm_do_claim_page(struct page *page)
   page->writable_now = page->writable;
   bool ok = mmu_map(spt->pml4, page->va, f->kva, page->writable_now) &&
             page->operations->swap_in(page, f->kva);
+  /* The faulting access has not happened yet, and the process may wait a
+     while for the CPU: mark the page used so the clock does not take it
+     back first (a process waiting on the disk would otherwise lose every
+     page it brings in). */
+  if (ok)
+    mmu_set_accessed(spt->pml4, page->va, true);
   lock_acquire(&frame_lock);
   f->pin_cnt--;
   if (!ok)
