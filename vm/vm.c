@@ -181,18 +181,14 @@ vm_get_frame(void)
   return NULL;
 }
 
-/* Give PAGE a frame, map it and bring its contents in.  The owner's SPT
-   lock is held. */
+/* Map the free frame F for PAGE and bring its contents in.  The owner's
+   SPT lock is held.  On failure F is freed. */
 static enum vm_fault_result
-vm_do_claim_page(struct page *page)
+claim_with_frame(struct page *page, struct frame *f)
 {
   struct supplemental_page_table *spt = page->spt;
   ASSERT(lock_held_by_current_thread(&spt->lock));
   ASSERT(page->frame == NULL);
-  struct frame *f = vm_get_frame();
-  if (f == NULL)
-    return VM_FAULT_NOMEM;
-
   lock_acquire(&frame_lock);
   frame_link(f, page);
   f->pin_cnt++;
@@ -220,6 +216,18 @@ vm_do_claim_page(struct page *page)
   return VM_FAULT_RESOLVED;
 }
 
+/* Give PAGE a frame, map it and bring its contents in.  The owner's SPT
+   lock is held, so a shortage is waited out with it held: only for the
+   paths that must (fork copy, the first stack page, COW under fork). */
+static enum vm_fault_result
+vm_do_claim_page(struct page *page)
+{
+  struct frame *f = vm_get_frame();
+  if (f == NULL)
+    return VM_FAULT_NOMEM;
+  return claim_with_frame(page, f);
+}
+
 /* Claim the current process's page at VA now (the first stack page). */
 bool
 vm_claim_page(void *va)
@@ -245,26 +253,20 @@ vm_is_stack_growth(const void *addr, uintptr_t rsp)
    just gets write access back; any other sharer moves to a private copy
    and the rest keep the frame.  The owner's SPT lock is held. */
 static enum vm_fault_result
-vm_handle_wp(struct page *page)
+vm_handle_wp(struct page *page, struct frame *copy)
 {
   struct supplemental_page_table *spt = page->spt;
   lock_acquire(&frame_lock);
   unsigned sharers = page->frame->share_cnt;
   lock_release(&frame_lock);
   if (sharers == 1) {
+    frame_free(copy);
     page->writable_now = true;
     mmu_set_writable(spt->pml4, page->va, true);
     return VM_FAULT_RESOLVED;
   }
-  struct frame *copy = vm_get_frame();
-  if (copy == NULL)
-    return VM_FAULT_NOMEM;
   VM_COUNT(spt, faults_cow);
   struct frame *shared = page->frame;
-  if (shared == NULL) { /* Evicted while we looked for a frame. */
-    frame_free(copy);
-    return vm_do_claim_page(page);
-  }
   memcpy(copy->kva, shared->kva, PGSIZE);
   lock_acquire(&frame_lock);
   bool last = frame_unlink(shared, page) == 0;
@@ -281,16 +283,50 @@ vm_handle_wp(struct page *page)
 /* Resolve a fault on a page the SPT does not have: stack growth or bad. */
 static enum vm_fault_result
 fault_unknown_page(struct supplemental_page_table *spt,
-                   const struct page_fault_info *info)
+                   const struct page_fault_info *info, struct frame *f)
 {
-  if (!vm_is_stack_growth(info->addr, info->user_rsp))
-    return VM_FAULT_BAD;
   void *va = pg_round_down(info->addr);
   if (!vm_alloc_page_locked(spt, VM_ANON | VM_MARKER_STACK, va, true, NULL,
-                            NULL))
+                            NULL)) {
+    frame_free(f);
     return VM_FAULT_NOMEM;
+  }
   VM_COUNT(spt, faults_stack);
-  return vm_do_claim_page(spt_find_page(spt, va));
+  return claim_with_frame(spt_find_page(spt, va), f);
+}
+
+/* What a fault needs, judged under the SPT lock. */
+enum fault_need { NEED_NOTHING, NEED_FRAME, NEED_BAD };
+
+static enum fault_need
+classify(struct supplemental_page_table *spt,
+         const struct page_fault_info *info)
+{
+  struct page *page = spt_find_page(spt, info->addr);
+  if (page == NULL)
+    return vm_is_stack_growth(info->addr, info->user_rsp) ? NEED_FRAME
+                                                           : NEED_BAD;
+  if (info->write && !page->writable)
+    return NEED_BAD;
+  if (page->frame == NULL || (info->write && !page->writable_now))
+    return NEED_FRAME;
+  return NEED_NOTHING; /* Already resolved: retry the access. */
+}
+
+/* With frame F in hand, resolve the fault (F is used or freed). */
+static enum vm_fault_result
+resolve_with_frame(struct supplemental_page_table *spt,
+                   const struct page_fault_info *info, struct frame *f)
+{
+  struct page *page = spt_find_page(spt, info->addr);
+  if (page == NULL)
+    return fault_unknown_page(spt, info, f);
+  if (page->frame == NULL)
+    return claim_with_frame(page, f);
+  if (info->write && !page->writable_now)
+    return vm_handle_wp(page, f);
+  frame_free(f);
+  return VM_FAULT_RESOLVED;
 }
 
 /* Decide what a page fault on a user address means, and resolve it if it
@@ -306,20 +342,22 @@ vm_try_handle_fault(const struct page_fault_info *info)
     return VM_FAULT_BAD;
   }
   lock_acquire(&spt->lock);
-  enum vm_fault_result r;
-  struct page *page = spt_find_page(spt, info->addr);
-  if (page == NULL)
-    r = fault_unknown_page(spt, info);
-  else if (info->write && !page->writable)
-    r = VM_FAULT_BAD;
-  else if (info->write && page->frame != NULL && !page->writable_now)
-    r = vm_handle_wp(page);
-  else if (page->frame != NULL)
-    r = VM_FAULT_RESOLVED; /* Raced with nothing: already back (retry). */
-  else
-    r = vm_do_claim_page(page);
-  if (r == VM_FAULT_BAD)
+  enum fault_need need = classify(spt, info);
+  if (need == NEED_BAD)
     VM_COUNT(spt, faults_bad);
+  lock_release(&spt->lock);
+  if (need != NEED_FRAME)
+    return need == NEED_BAD ? VM_FAULT_BAD : VM_FAULT_RESOLVED;
+
+  /* Find the frame before taking our SPT lock again: if memory is short
+     we may have to wait, and others must be able to evict our pages
+     meanwhile.  Only this thread changes its SPT, so the decision holds;
+     an evictor may have taken the page's frame, which resolve handles. */
+  struct frame *f = vm_get_frame();
+  if (f == NULL)
+    return VM_FAULT_NOMEM;
+  lock_acquire(&spt->lock);
+  enum vm_fault_result r = resolve_with_frame(spt, info, f);
   lock_release(&spt->lock);
   return r;
 }
