@@ -122,6 +122,28 @@ cache_read(block_sector_t sector, void *buf, size_t ofs, size_t len,
   return true;
 }
 
+/* Copies the CNT whole sectors from SECTOR into BUF: one device request
+   when none of them is cached (the cache is write-through, so the disk is
+   current), else sector by sector.  False on a device error or a sector
+   outside the file system. */
+bool
+cache_read_run(block_sector_t sector, void *buf, size_t cnt)
+{
+  if (device == NULL || sector >= limit || cnt > limit - sector)
+    return false;
+  bool cached = false;
+  for (size_t i = 0; i < cnt && !cached; i++)
+    cached = cache_find(sector + i) != NULL;
+  if (!cached)
+    return block_read_multi(device, sector, buf, cnt);
+  uint8_t *p = buf;
+  for (size_t i = 0; i < cnt; i++)
+    if (!cache_read(sector + i, p + i * BLOCK_SECTOR_SIZE, 0,
+                    BLOCK_SECTOR_SIZE, CACHE_BYPASS))
+      return false;
+  return true;
+}
+
 /* Writes LEN bytes from BUF at offset OFS of SECTOR, through to the
    device.  Returns false on a device error or a bad sector; after a
    failed write the sector's cached copy is dropped. */

@@ -22,6 +22,7 @@ void cache_set_limit(block_sector_t limit);
 void cache_done(void);
 bool cache_read(block_sector_t, void *buf, size_t ofs, size_t len,
                 enum cache_mode);
+bool cache_read_run(block_sector_t sector, void *buf, size_t cnt);
 bool cache_write(block_sector_t, const void *buf, size_t ofs, size_t len,
                  enum cache_mode);
 bool cache_zero(block_sector_t, enum cache_mode);

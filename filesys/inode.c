@@ -444,8 +444,37 @@ data_mode(const struct inode *inode)
   return inode->type == FS_TYPE_DIR ? CACHE_KEEP : CACHE_BYPASS;
 }
 
+/* Whole sectors that can be read in one request at OFFSET (sector
+   aligned): contiguous on disk (one extent), written (below
+   init_length), within the SIZE bytes wanted, at most FS_RUN_MAX. */
+#define FS_RUN_MAX 64
+static uint32_t
+sector_run(const struct inode *inode, off_t size, off_t offset)
+{
+  if (offset % BLOCK_SECTOR_SIZE != 0 || data_mode(inode) != CACHE_BYPASS)
+    return 0;
+  off_t limit = inode->init_length < inode->length ? inode->init_length
+                                                   : inode->length;
+  off_t bytes = size < limit - offset ? size : limit - offset;
+  uint32_t want = bytes > 0 ? bytes / BLOCK_SECTOR_SIZE : 0;
+  uint32_t idx = (uint32_t)offset / BLOCK_SECTOR_SIZE;
+  uint32_t lo = 0, hi = inode->ext_cnt;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (inode->first[mid] <= idx)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  uint32_t in_extent = inode->first[lo] + inode->ext[lo].count - idx;
+  uint32_t n = want < in_extent ? want : in_extent;
+  return n < FS_RUN_MAX ? n : FS_RUN_MAX;
+}
+
 /* Reads up to SIZE bytes at OFFSET into BUFFER; returns the number read,
-   short only at end of file or on a device error. */
+   short only at end of file or on a device error.  Runs of whole sectors
+   of file data go to the device as one request (a page fault of a file
+   page is one 8-sector read, as for swap). */
 off_t
 inode_read_at(struct inode *inode, void *buffer_, off_t size, off_t offset)
 {
@@ -454,6 +483,15 @@ inode_read_at(struct inode *inode, void *buffer_, off_t size, off_t offset)
   off_t done = 0;
 
   while (!inode->dead && size > 0 && offset >= 0 && offset < inode->length) {
+    uint32_t run = sector_run(inode, size, offset);
+    if (run > 1) {
+      if (!cache_read_run(byte_to_sector(inode, offset), buffer + done, run))
+        break;
+      done += run * BLOCK_SECTOR_SIZE;
+      offset += run * BLOCK_SECTOR_SIZE;
+      size -= run * BLOCK_SECTOR_SIZE;
+      continue;
+    }
     int n = chunk_size(inode, size, offset);
     int ofs = offset % BLOCK_SECTOR_SIZE;
     int valid = inode->init_length - offset;

@@ -78,6 +78,19 @@ block_write(struct block *b, block_sector_t sector, const void *buf)
   return true;
 }
 
+/* Reads CNT consecutive sectors from SECTOR into BUF (the host device
+   has no multi-sector operation: one sector at a time, same result). */
+bool
+block_read_multi(struct block *b, block_sector_t sector, void *buf,
+                 unsigned cnt)
+{
+  uint8_t *p = buf;
+  for (unsigned i = 0; i < cnt; i++)
+    if (!block_read(b, sector + i, p + i * BLOCK_SECTOR_SIZE))
+      return false;
+  return true;
+}
+
 /* Number of sectors of B. */
 block_sector_t
 block_size(struct block *b)
