@@ -3,7 +3,9 @@
  *
  * A semaphore's waiters are kept unordered; sema_up wakes the one with the
  * highest (effective) priority at that moment, so priority changes while
- * waiting are honoured.  Locks are binary semaphores with an owner: a thread
+ * waiting are honoured, and hands it the unit directly, so a thread that
+ * happens to be running cannot take it first (a busy lock cannot starve
+ * its waiters).  Locks are binary semaphores with an owner: a thread
  * blocking on a held lock records it in waiting_lock and the holder's
  * priority is refreshed, which donates along the whole chain of holders.
  * Releasing drops the donations that came through that lock.  Everything is
@@ -39,11 +41,12 @@ sema_down(struct semaphore *s)
 {
   ASSERT(!intr_context());
   enum intr_level old = intr_disable();
-  while (s->value == 0) {
+  if (s->value > 0) {
+    s->value--;
+  } else {
     list_push_back(&s->waiters, &thread_current()->elem);
-    thread_block();
+    thread_block(); /* sema_up hands us the unit directly. */
   }
-  s->value--;
   intr_set_level(old);
 }
 
@@ -66,11 +69,14 @@ sema_up(struct semaphore *s)
   enum intr_level old = intr_disable();
   bool woke = !list_empty(&s->waiters);
   if (woke) {
+    /* Hand the unit to the waiter instead of counting it, so a running
+       thread cannot take it first and starve the waiter (no barging). */
     struct list_elem *e = list_max(&s->waiters, priority_less, NULL);
     list_remove(e);
     thread_unblock(list_entry(e, struct thread, elem));
+  } else {
+    s->value++;
   }
-  s->value++;
   intr_set_level(old);
   if (woke)
     thread_yield_if_preempted();
