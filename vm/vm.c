@@ -127,15 +127,23 @@ remap_sharers(struct frame *f)
   }
 }
 
-/* Take a frame from its page(s), by the clock.  NULL if no frame can be
-   freed right now (all pinned or busy) or its contents cannot be saved. */
+/* Why vm_evict_frame found no frame. */
+enum evict_failure {
+  EVICT_BUSY,    /* Every candidate pinned or its owner busy: wait. */
+  EVICT_NO_ROOM, /* The victim could not be saved (swap full or absent). */
+};
+
+/* Take a frame from its page(s), by the clock.  NULL (and *WHY) if no
+   frame can be freed right now or the victim's contents cannot be
+   saved. */
 static struct frame *
-vm_evict_frame(void)
+vm_evict_frame(enum evict_failure *why)
 {
   struct victim v;
   lock_acquire(&frame_lock);
   bool found = frame_clock_victim(&v);
   lock_release(&frame_lock);
+  *why = EVICT_BUSY;
   if (!found)
     return NULL;
 
@@ -160,25 +168,39 @@ vm_evict_frame(void)
   lock_release(&frame_lock);
   for (int i = 0; i < v.locked_cnt; i++)
     lock_release(v.locked[i]);
+  if (!saved)
+    *why = EVICT_NO_ROOM;
   return saved ? f : NULL;
 }
+
+#define VM_NO_ROOM_TRIES 64  /* Unsavable victims before out of memory. */
+#define VM_BUSY_TICKS 1000   /* Ticks to wait for busy owners (10 s). */
 
 /* A frame for a new resident page: from the user pool if it has one, else
    by eviction.  NULL only when nothing can be evicted (out of memory). */
 static struct frame *
 vm_get_frame(void)
 {
-  for (int attempt = 0; attempt < 64; attempt++) {
+  int busy = 0, no_room = 0;
+  for (;;) {
     struct frame *f = frame_alloc();
+    enum evict_failure why;
     if (f == NULL)
-      f = vm_evict_frame();
+      f = vm_evict_frame(&why);
     if (f != NULL)
       return f;
-    /* Everything is pinned or its owner is busy (or swap is full): let
-       the others finish and try again. */
-    timer_sleep(1);
+    /* Unsavable victims (swap full, or none) are passed over by the
+       clock's next pick; once many fail in a row memory is really out. */
+    if (why == EVICT_NO_ROOM && ++no_room >= VM_NO_ROOM_TRIES)
+      return NULL;
+    /* Everything is pinned or its owners are in the middle of faults:
+       they finish in bounded time, so wait for them. */
+    if (why == EVICT_BUSY) {
+      if (++busy >= VM_BUSY_TICKS)
+        return NULL;
+      timer_sleep(1);
+    }
   }
-  return NULL;
 }
 
 /* Map the free frame F for PAGE and bring its contents in.  The owner's
