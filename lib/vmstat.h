@@ -5,7 +5,9 @@
 /* Virtual-memory counters, shared by the kernel (which fills the struct in
    the vmstat system call) and user programs (which print it).  Every field
    is a uint64_t so the layout is the same on both sides without packing
-   rules; add new fields only at the end. */
+   rules; add new fields only at the end.  The fault, eviction, swap and
+   write-back counters are the calling process's own; the frame and slot
+   counts describe the whole machine. */
 
 #include <stdint.h>
 
