@@ -177,9 +177,9 @@ $(B)/pagoda.iso: $(B)/kernel.bin tools/grub.cfg
 
 FORMAT_SRCS = $(shell git ls-files '*.c' '*.h')
 format:
-	clang-format -i $(FORMAT_SRCS)
+	@clang-format -i $(FORMAT_SRCS)
 format-check:
-	clang-format --dry-run -Werror $(FORMAT_SRCS)
+	@clang-format --dry-run -Werror $(FORMAT_SRCS) && echo "format-check: clean"
 
 clean:
 	rm -rf $(B) $(CLEAN_EXTRA)

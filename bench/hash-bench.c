@@ -61,8 +61,8 @@ item_hash(const struct hash_elem *e, void *aux)
 static bool
 item_less(const struct hash_elem *a, const struct hash_elem *b, void *aux)
 {
-  return hash_entry(a, struct item, elem)->key
-         < hash_entry(b, struct item, elem)->key;
+  return hash_entry(a, struct item, elem)->key <
+         hash_entry(b, struct item, elem)->key;
 }
 
 static uint64_t

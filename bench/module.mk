@@ -53,7 +53,8 @@ $(BENCH_DIR)/progs/%: $(B)/user/bench/progs/%.o $(ULIB) lib/user/user.lds
 	$(LD) $(ULDFLAGS) -o $@ $< $(ULIB)
 
 # The whole table: the hash benchmark first, then the guest benchmarks
-# (about 8 minutes on two cores); also saved as build/bench/results.md.
+# (3-5 minutes on two cores); also saved as build/bench/results.md.
+# BENCHARGS=--quick: a one-minute smoke run.
 bench: all bench-hash
 	$(PYTHON) bench/run-bench --hash $(BENCH_DIR)/hash.md \
 	    --out $(BENCH_DIR)/results.md $(BENCHARGS)

@@ -25,13 +25,13 @@
 #define BLOCK_NAME_MAX 16
 
 struct block {
-  struct list_elem elem;       /* In `all_blocks', in registration order. */
-  char name[BLOCK_NAME_MAX];   /* (i) e.g. "hd0:1". */
-  enum block_type type;        /* (i) Role it was registered with. */
-  block_sector_t size;         /* (i) Sectors. */
-  const struct block_operations *ops; /* (i) Driver operations. */
+  struct list_elem elem;     /* In `all_blocks', in registration order. */
+  char name[BLOCK_NAME_MAX]; /* (i) e.g. "hd0:1". */
+  enum block_type type;      /* (i) Role it was registered with. */
+  block_sector_t size;       /* (i) Sectors. */
+  const struct block_operations *ops;        /* (i) Driver operations. */
   const struct block_multi_operations *mops; /* (i) Or NULL. */
-  void *aux;                   /* (i) Driver's per-device data. */
+  void *aux;                                 /* (i) Driver's per-device data. */
   unsigned long long read_cnt;  /* Sectors read (interrupts off). */
   unsigned long long write_cnt; /* Sectors written (interrupts off). */
   unsigned long long error_cnt; /* Failed requests (interrupts off). */
@@ -149,8 +149,8 @@ block_read_multi(struct block *block, block_sector_t sector, void *buf,
 /* Write CNT consecutive sectors from BUF, starting at SECTOR.  Same rules
    as block_read_multi. */
 bool
-block_write_multi(struct block *block, block_sector_t sector,
-                  const void *buf, unsigned cnt)
+block_write_multi(struct block *block, block_sector_t sector, const void *buf,
+                  unsigned cnt)
 {
   if (!check_range(block, sector, cnt, "write"))
     return false;

@@ -53,8 +53,7 @@ void block_print_stats(void);
    Kept out of block_operations so drivers without them need not change. */
 struct block_multi_operations {
   bool (*read_multi)(void *aux, block_sector_t, void *buf, unsigned cnt);
-  bool (*write_multi)(void *aux, block_sector_t, const void *buf,
-                      unsigned cnt);
+  bool (*write_multi)(void *aux, block_sector_t, const void *buf, unsigned cnt);
 };
 void block_set_multi_ops(struct block *, const struct block_multi_operations *);
 
@@ -63,8 +62,7 @@ void block_set_multi_ops(struct block *, const struct block_multi_operations *);
    driver set them, otherwise loops over block_read/block_write.  Same
    failure rules as block_read; on false BUF (or the disk range) holds an
    unspecified mix of old and new data. */
-bool block_read_multi(struct block *, block_sector_t, void *buf,
-                      unsigned cnt);
+bool block_read_multi(struct block *, block_sector_t, void *buf, unsigned cnt);
 bool block_write_multi(struct block *, block_sector_t, const void *buf,
                        unsigned cnt);
 

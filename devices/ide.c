@@ -75,11 +75,11 @@
 
 #define PRD_END 0x8000 /* Last entry of the table. */
 
-#define POLL_LIMIT 1000000  /* Status reads before a disk counts as gone. */
+#define POLL_LIMIT 1000000 /* Status reads before a disk counts as gone. */
 #define SECTOR_WORDS (BLOCK_SECTOR_SIZE / 2)
 #define DMA_MAX_SECTORS 128 /* 64 KiB per command. */
 #define BOUNCE_SECTORS (PGSIZE / BLOCK_SECTOR_SIZE)
-#define PRD_MAX 8           /* 64 KiB needs at most 2 entries. */
+#define PRD_MAX 8 /* 64 KiB needs at most 2 entries. */
 
 /* Physical region descriptor: one contiguous piece of a DMA buffer, which
    must not cross a 64 KiB boundary. */
@@ -102,17 +102,17 @@ struct ide_disk {
 /* Lock legend: (i) immutable after ide_init, (l) channel lock,
    (h) written by the IRQ handler, read by the lock holder after waking. */
 struct ide_channel {
-  char name[4];                 /* (i) "hd0". */
-  uint16_t base;                /* (i) Command-block ports. */
-  uint16_t ctl;                 /* (i) Control port. */
-  uint16_t bm;                  /* (i) Bus-master ports, 0 if none. */
-  struct lock lock;             /* One request at a time. */
-  struct semaphore done;        /* Upped by the IRQ handler. */
-  volatile bool expecting;      /* (l,h) A command awaits its interrupt. */
-  volatile uint8_t irq_status;  /* (h) Status the handler read. */
-  struct prd *prdt;             /* (l) DMA descriptor table. */
-  uint8_t *bounce;              /* (l) Page for unreachable buffers. */
-  struct ide_disk disks[2];     /* (i) Master, slave. */
+  char name[4];                /* (i) "hd0". */
+  uint16_t base;               /* (i) Command-block ports. */
+  uint16_t ctl;                /* (i) Control port. */
+  uint16_t bm;                 /* (i) Bus-master ports, 0 if none. */
+  struct lock lock;            /* One request at a time. */
+  struct semaphore done;       /* Upped by the IRQ handler. */
+  volatile bool expecting;     /* (l,h) A command awaits its interrupt. */
+  volatile uint8_t irq_status; /* (h) Status the handler read. */
+  struct prd *prdt;            /* (l) DMA descriptor table. */
+  uint8_t *bounce;             /* (l) Page for unreachable buffers. */
+  struct ide_disk disks[2];    /* (i) Master, slave. */
 };
 
 static struct ide_channel channels[2];
@@ -318,8 +318,8 @@ dma_stop(struct ide_channel *ch)
    not reachable) between BUF and the disk.  For a write BUF is only read;
    the cast-away const never reaches a store. */
 static bool
-dma_transfer(struct ide_disk *d, block_sector_t sector, void *buf,
-             unsigned cnt, bool write)
+dma_transfer(struct ide_disk *d, block_sector_t sector, void *buf, unsigned cnt,
+             bool write)
 {
   struct ide_channel *ch = d->ch;
   size_t size = (size_t)cnt * BLOCK_SECTOR_SIZE;

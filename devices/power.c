@@ -11,8 +11,7 @@
 #define QEMU_POWER_PORT 0x604
 #define QEMU_DEBUG_EXIT_PORT 0xf4
 
-static void __attribute__((noreturn))
-halt_forever(void)
+static void __attribute__((noreturn)) halt_forever(void)
 {
   for (;;) {
     asm volatile("cli");

@@ -29,8 +29,8 @@ timer_interrupt(struct intr_frame *f)
   ticks++;
   thread_tick();
   while (!list_empty(&sleepers)) {
-    struct thread *t = list_entry(list_front(&sleepers), struct thread,
-                                  sleepelem);
+    struct thread *t =
+        list_entry(list_front(&sleepers), struct thread, sleepelem);
     if (t->wakeup_tick > ticks)
       break;
     list_pop_front(&sleepers);
@@ -67,8 +67,7 @@ timer_elapsed(int64_t then)
 }
 
 static bool
-wakes_earlier(const struct list_elem *a, const struct list_elem *b,
-              void *aux)
+wakes_earlier(const struct list_elem *a, const struct list_elem *b, void *aux)
 {
   (void)aux;
   return list_entry(a, struct thread, sleepelem)->wakeup_tick <

@@ -138,8 +138,8 @@ cache_read_run(block_sector_t sector, void *buf, size_t cnt)
     return block_read_multi(device, sector, buf, cnt);
   uint8_t *p = buf;
   for (size_t i = 0; i < cnt; i++)
-    if (!cache_read(sector + i, p + i * BLOCK_SECTOR_SIZE, 0,
-                    BLOCK_SECTOR_SIZE, CACHE_BYPASS))
+    if (!cache_read(sector + i, p + i * BLOCK_SECTOR_SIZE, 0, BLOCK_SECTOR_SIZE,
+                    CACHE_BYPASS))
       return false;
   return true;
 }

@@ -83,8 +83,7 @@ dir_lookup(struct inode *dir, const char *name, block_sector_t *sector)
 static bool
 dir_write_entry(struct inode *dir, unsigned slot, const struct fs_dirent *e)
 {
-  return inode_write_at(dir, e, sizeof *e, slot * FS_DIRENT_SIZE) ==
-         sizeof *e;
+  return inode_write_at(dir, e, sizeof *e, slot * FS_DIRENT_SIZE) == sizeof *e;
 }
 
 /* Adds an entry NAME -> SECTOR to DIR, growing DIR when it is full.  NAME

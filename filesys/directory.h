@@ -14,8 +14,7 @@ struct inode;
 
 bool dir_lookup(struct inode *dir, const char *name, block_sector_t *sector);
 bool dir_add(struct inode *dir, const char *name, block_sector_t sector);
-bool dir_remove(struct inode *dir, const char *name,
-                block_sector_t *sector);
+bool dir_remove(struct inode *dir, const char *name, block_sector_t *sector);
 int dir_entry_at(struct inode *dir, unsigned index, char name[NAME_MAX + 1],
                  block_sector_t *sector);
 

@@ -118,8 +118,7 @@ file_write(struct file *file, const void *buffer, off_t size)
 
 /* Writes up to SIZE bytes at OFFSET; the position is unchanged. */
 off_t
-file_write_at(struct file *file, const void *buffer, off_t size,
-              off_t offset)
+file_write_at(struct file *file, const void *buffer, off_t size, off_t offset)
 {
   return inode_write_at(file->inode, buffer, size, offset);
 }

@@ -129,8 +129,7 @@ mount_device(struct block *dev, char *why, size_t why_size)
     return false;
   cache_set_limit(geo.total);
   fs_geo = geo;
-  if (!free_map_load(&geo, why, why_size) ||
-      !fsck_run(false, why, why_size))
+  if (!free_map_load(&geo, why, why_size) || !fsck_run(false, why, why_size))
     return false;
   root_dir = inode_open_dir(geo.root);
   if (root_dir == NULL)
@@ -220,8 +219,8 @@ filesys_create(const char *name, off_t initial_size)
 {
   bool held = fs_lock_enter();
   block_sector_t sector;
-  bool ok = fs_device != NULL && layout_name_ok(name) &&
-            initial_size >= 0 && !dir_lookup(root_dir, name, &sector) &&
+  bool ok = fs_device != NULL && layout_name_ok(name) && initial_size >= 0 &&
+            !dir_lookup(root_dir, name, &sector) &&
             inode_create(&sector, initial_size);
 
   if (ok && !dir_add(root_dir, name, sector)) {
@@ -279,9 +278,8 @@ filesys_listdir(unsigned index, char name[NAME_MAX + 1], off_t *size)
 {
   bool held = fs_lock_enter();
   block_sector_t sector;
-  int result = fs_device != NULL
-                   ? dir_entry_at(root_dir, index, name, &sector)
-                   : -1;
+  int result =
+      fs_device != NULL ? dir_entry_at(root_dir, index, name, &sector) : -1;
 
   if (result == 1) {
     struct inode *inode = inode_open(sector);

@@ -88,8 +88,7 @@ free_map_load(const struct fs_geometry *g, char *why, size_t why_size)
   for (uint32_t i = 0; i < geo.freemap_sectors * FS_BITS_PER_SECTOR; i++) {
     bool used = fs_bit_test(bits, i);
     if (i < geo.data_start ? !used : i >= geo.total && used) {
-      snprintf(why, why_size, "free map: bad bit for sector %u",
-               (unsigned)i);
+      snprintf(why, why_size, "free map: bad bit for sector %u", (unsigned)i);
       return false;
     }
     free_cnt += i < geo.total && !used;
@@ -135,8 +134,7 @@ find_run(uint32_t n)
 
 /* Fills EXT with free runs in address order covering N sectors. */
 static bool
-gather_runs(uint32_t n, struct fs_extent *ext, uint32_t max_ext,
-            uint32_t *cnt)
+gather_runs(uint32_t n, struct fs_extent *ext, uint32_t max_ext, uint32_t *cnt)
 {
   *cnt = 0;
   for (uint32_t i = geo.data_start; n > 0 && i < geo.total;) {

@@ -34,7 +34,7 @@ fs_bit_set(uint8_t *bits, uint32_t i, bool value)
   if (value)
     bits[i / 8] |= (uint8_t)(1u << (i % 8));
   else
-    bits[i / 8] &= (uint8_t)~(1u << (i % 8));
+    bits[i / 8] &= (uint8_t) ~(1u << (i % 8));
 }
 
 #endif

@@ -26,13 +26,13 @@
 #include "threads/malloc.h"
 
 struct fsck {
-  uint8_t *owned;          /* One bit per sector. */
-  char *why;               /* First problem found. */
+  uint8_t *owned; /* One bit per sector. */
+  char *why;      /* First problem found. */
   size_t why_size;
   bool failed;
-  struct fs_extent *dir;   /* Extents of the root directory. */
+  struct fs_extent *dir; /* Extents of the root directory. */
   uint32_t dir_ext_cnt;
-  uint32_t files;          /* Entries in use. */
+  uint32_t files;              /* Entries in use. */
   char (*names)[NAME_MAX + 1]; /* Hash set of names, NAME_CAP slots. */
   uint32_t name_cap;
 };
@@ -56,9 +56,8 @@ claim(struct fsck *c, block_sector_t s)
 }
 
 static bool
-claim_inode(struct fsck *c, block_sector_t sector,
-            const struct fs_extent *ext, uint32_t ext_cnt,
-            const block_sector_t *tables, uint32_t table_cnt)
+claim_inode(struct fsck *c, block_sector_t sector, const struct fs_extent *ext,
+            uint32_t ext_cnt, const block_sector_t *tables, uint32_t table_cnt)
 {
   bool ok = sector == fs_geo.root || claim(c, sector);
 
@@ -94,8 +93,7 @@ check_inode(struct fsck *c, block_sector_t sector, uint32_t type,
   else if (!inode_load(sector, type, disk, &e, tables, c->why, c->why_size))
     c->failed = true;
   else
-    ok = claim_inode(c, sector, e, disk->extent_cnt, tables,
-                     disk->table_cnt);
+    ok = claim_inode(c, sector, e, disk->extent_cnt, tables, disk->table_cnt);
   ok = ok && !c->failed;
   if (ok && ext != NULL) {
     *ext = e;
@@ -214,8 +212,7 @@ fsck_run(bool strict, char *why, size_t why_size)
     return fsck_fail(&c, "out of memory", 0);
   for (uint32_t s = 0; s < fs_geo.data_start; s++)
     fs_bit_set(c.owned, s, true);
-  bool ok = check_inode(&c, fs_geo.root, FS_TYPE_DIR, &c.dir,
-                        &c.dir_ext_cnt) &&
+  bool ok = check_inode(&c, fs_geo.root, FS_TYPE_DIR, &c.dir, &c.dir_ext_cnt) &&
             for_each_dirent(&c, check_entry) && check_names(&c);
   if (ok) {
     inode_for_each_removed(claim_removed, &c);

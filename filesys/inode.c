@@ -33,20 +33,20 @@
 #include "threads/malloc.h"
 
 struct inode {
-  struct inode *next;      /* On OPEN_INODES. */
-  block_sector_t sector;   /* Inode sector (identity). */
-  uint32_t type;           /* FS_TYPE_FILE or FS_TYPE_DIR. */
-  int open_cnt;            /* Opens; freed at 0. */
-  int deny_write_cnt;      /* Writes fail while > 0. */
-  bool removed;            /* Free the sectors at the last close. */
-  bool dirty;              /* INIT_LENGTH changed since it was written. */
-  bool dead;               /* File system unmounted under this inode. */
-  off_t length;            /* File size in bytes (never changes for files). */
-  off_t init_length;       /* Bytes past this read as zeros. */
-  uint32_t ext_cnt;        /* Extents in EXT. */
-  struct fs_extent *ext;   /* The data extents, in file order. */
-  uint32_t *first;         /* FIRST[i]: file sector where EXT[i] starts. */
-  uint32_t table_cnt;      /* Extent-table sectors in TABLES. */
+  struct inode *next;    /* On OPEN_INODES. */
+  block_sector_t sector; /* Inode sector (identity). */
+  uint32_t type;         /* FS_TYPE_FILE or FS_TYPE_DIR. */
+  int open_cnt;          /* Opens; freed at 0. */
+  int deny_write_cnt;    /* Writes fail while > 0. */
+  bool removed;          /* Free the sectors at the last close. */
+  bool dirty;            /* INIT_LENGTH changed since it was written. */
+  bool dead;             /* File system unmounted under this inode. */
+  off_t length;          /* File size in bytes (never changes for files). */
+  off_t init_length;     /* Bytes past this read as zeros. */
+  uint32_t ext_cnt;      /* Extents in EXT. */
+  struct fs_extent *ext; /* The data extents, in file order. */
+  uint32_t *first;       /* FIRST[i]: file sector where EXT[i] starts. */
+  uint32_t table_cnt;    /* Extent-table sectors in TABLES. */
   block_sector_t tables[FS_TABLE_SECTORS];
 };
 
@@ -58,8 +58,7 @@ load_table(block_sector_t sector, block_sector_t table, uint32_t cnt,
            struct fs_extent *ext)
 {
   struct fs_extent_table *t = malloc(sizeof *t);
-  bool ok = t != NULL &&
-            cache_read(table, t, 0, sizeof *t, CACHE_KEEP) &&
+  bool ok = t != NULL && cache_read(table, t, 0, sizeof *t, CACHE_KEEP) &&
             layout_check_table(t, sector, cnt, &fs_geo);
 
   if (ok)
@@ -69,8 +68,7 @@ load_table(block_sector_t sector, block_sector_t table, uint32_t cnt,
 }
 
 static bool
-load_fail(char *why, size_t why_size, block_sector_t sector,
-          const char *what)
+load_fail(char *why, size_t why_size, block_sector_t sector, const char *what)
 {
   snprintf(why, why_size, "inode %u: %s", (unsigned)sector, what);
   return false;
@@ -99,8 +97,7 @@ inode_load(block_sector_t sector, uint32_t type, struct fs_inode *disk,
   memcpy(*ext, disk->ext, inl * sizeof **ext);
   for (uint32_t t = 0; t < disk->table_cnt; t++) {
     uint32_t done = FS_INLINE_EXTENTS + t * FS_TABLE_EXTENTS;
-    uint32_t n = cnt - done < FS_TABLE_EXTENTS ? cnt - done
-                                               : FS_TABLE_EXTENTS;
+    uint32_t n = cnt - done < FS_TABLE_EXTENTS ? cnt - done : FS_TABLE_EXTENTS;
     tables[t] = disk->table[t];
     if (!load_table(sector, disk->table[t], n, *ext + done))
       return load_fail(why, why_size, sector, "bad extent table");
@@ -140,8 +137,8 @@ inode_store(const struct inode *inode)
     d->extent_cnt = inode->ext_cnt;
     d->table_cnt = inode->table_cnt;
     d->self = inode->sector;
-    uint32_t inl = inode->ext_cnt < FS_INLINE_EXTENTS ? inode->ext_cnt
-                                                      : FS_INLINE_EXTENTS;
+    uint32_t inl =
+        inode->ext_cnt < FS_INLINE_EXTENTS ? inode->ext_cnt : FS_INLINE_EXTENTS;
     if (inl > 0)
       memcpy(d->ext, inode->ext, inl * sizeof *d->ext);
     memcpy(d->table, inode->tables, inode->table_cnt * sizeof *d->table);
@@ -167,8 +164,7 @@ inode_release(const struct inode *inode)
 static bool
 inode_index(struct inode *inode)
 {
-  uint32_t *first = realloc(inode->first,
-                            (inode->ext_cnt + 1) * sizeof *first);
+  uint32_t *first = realloc(inode->first, (inode->ext_cnt + 1) * sizeof *first);
   if (first == NULL)
     return false;
   inode->first = first;
@@ -260,8 +256,8 @@ inode_create(block_sector_t *sector, off_t length)
   bool ok = false;
 
   if (inode != NULL && length >= 0 && fs_geo.total != 0 &&
-      inode_allocate(inode, DIV_ROUND_UP((uint32_t)length,
-                                         BLOCK_SECTOR_SIZE))) {
+      inode_allocate(inode,
+                     DIV_ROUND_UP((uint32_t)length, BLOCK_SECTOR_SIZE))) {
     ok = inode_build(inode, FS_TYPE_FILE, length);
     if (!ok)
       inode_release(inode);
@@ -334,9 +330,8 @@ struct inode *
 inode_open(block_sector_t sector)
 {
   bool held = fs_lock_enter();
-  struct inode *inode = fs_geo.total != 0
-                            ? inode_open_type(sector, FS_TYPE_FILE)
-                            : NULL;
+  struct inode *inode =
+      fs_geo.total != 0 ? inode_open_type(sector, FS_TYPE_FILE) : NULL;
   fs_lock_exit(held);
   return inode;
 }
@@ -453,8 +448,8 @@ sector_run(const struct inode *inode, off_t size, off_t offset)
 {
   if (offset % BLOCK_SECTOR_SIZE != 0 || data_mode(inode) != CACHE_BYPASS)
     return 0;
-  off_t limit = inode->init_length < inode->length ? inode->init_length
-                                                   : inode->length;
+  off_t limit =
+      inode->init_length < inode->length ? inode->init_length : inode->length;
   off_t bytes = size < limit - offset ? size : limit - offset;
   uint32_t want = bytes > 0 ? bytes / BLOCK_SECTOR_SIZE : 0;
   uint32_t idx = (uint32_t)offset / BLOCK_SECTOR_SIZE;
@@ -519,8 +514,8 @@ zero_gap(struct inode *inode, off_t end)
   while (inode->init_length < end) {
     off_t pos = inode->init_length;
     int n = chunk_size(inode, end - pos, pos);
-    if (!cache_write(byte_to_sector(inode, pos), zeros,
-                     pos % BLOCK_SECTOR_SIZE, n, data_mode(inode)))
+    if (!cache_write(byte_to_sector(inode, pos), zeros, pos % BLOCK_SECTOR_SIZE,
+                     n, data_mode(inode)))
       return false;
     inode->init_length += n;
     inode->dirty = true;
@@ -594,8 +589,8 @@ bool
 inode_extend(struct inode *inode, uint32_t sectors)
 {
   uint32_t old_cnt = inode->ext_cnt, old_tables = inode->table_cnt, got;
-  struct fs_extent *ext = realloc(inode->ext, (old_cnt + sectors) *
-                                                  sizeof *ext);
+  struct fs_extent *ext =
+      realloc(inode->ext, (old_cnt + sectors) * sizeof *ext);
   if (ext == NULL)
     return false;
   inode->ext = ext;

@@ -38,8 +38,8 @@ bool inode_load(block_sector_t sector, uint32_t type, struct fs_inode *disk,
                 size_t why_size);
 typedef void inode_claim_func(block_sector_t inode_sector,
                               const struct fs_extent *, uint32_t ext_cnt,
-                              const block_sector_t *tables,
-                              uint32_t table_cnt, void *aux);
+                              const block_sector_t *tables, uint32_t table_cnt,
+                              void *aux);
 void inode_for_each_removed(inode_claim_func *, void *aux);
 void inode_unmount(void);
 

@@ -85,8 +85,8 @@ layout_check_super(const struct fs_superblock *sb, uint32_t device_size,
 bool
 layout_check_extent(const struct fs_extent *e, const struct fs_geometry *geo)
 {
-  return e->count > 0 && e->start >= geo->data_start &&
-         e->start < geo->total && e->count <= geo->total - e->start;
+  return e->count > 0 && e->start >= geo->data_start && e->start < geo->total &&
+         e->count <= geo->total - e->start;
 }
 
 /* Number of extent-table sectors an inode with EXTENT_CNT extents uses. */
@@ -117,17 +117,16 @@ layout_check_inode(const struct fs_inode *in, block_sector_t sector,
     return fail(why, why_size, sector, "not an inode");
   if (in->type != type)
     return fail(why, why_size, sector, "wrong type");
-  if (in->length < 0 || in->init_length < 0 ||
-      in->init_length > in->length)
+  if (in->length < 0 || in->init_length < 0 || in->init_length > in->length)
     return fail(why, why_size, sector, "bad length");
-  if (type == FS_TYPE_DIR && (in->length % BLOCK_SECTOR_SIZE != 0 ||
-                              in->init_length != in->length))
+  if (type == FS_TYPE_DIR &&
+      (in->length % BLOCK_SECTOR_SIZE != 0 || in->init_length != in->length))
     return fail(why, why_size, sector, "bad directory length");
   if (in->extent_cnt > FS_MAX_EXTENTS ||
       in->table_cnt != layout_tables_needed(in->extent_cnt))
     return fail(why, why_size, sector, "bad extent count");
-  uint32_t inl = in->extent_cnt < FS_INLINE_EXTENTS ? in->extent_cnt
-                                                    : FS_INLINE_EXTENTS;
+  uint32_t inl =
+      in->extent_cnt < FS_INLINE_EXTENTS ? in->extent_cnt : FS_INLINE_EXTENTS;
   for (uint32_t i = 0; i < inl; i++)
     if (!layout_check_extent(&in->ext[i], geo))
       return fail(why, why_size, sector, "extent out of range");
@@ -143,8 +142,7 @@ bool
 layout_check_table(const struct fs_extent_table *t, block_sector_t owner,
                    uint32_t cnt, const struct fs_geometry *geo)
 {
-  if (t->magic != FS_TABLE_MAGIC || t->owner != owner ||
-      cnt > FS_TABLE_EXTENTS)
+  if (t->magic != FS_TABLE_MAGIC || t->owner != owner || cnt > FS_TABLE_EXTENTS)
     return false;
   for (uint32_t i = 0; i < cnt; i++)
     if (!layout_check_extent(&t->ext[i], geo))

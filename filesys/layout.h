@@ -26,9 +26,9 @@
 #include "devices/block.h"
 #include "filesys/filesys.h"
 
-#define FS_MAGIC "PagodaFS"     /* 8 bytes, no NUL on disk. */
+#define FS_MAGIC "PagodaFS" /* 8 bytes, no NUL on disk. */
 #define FS_VERSION 1
-#define FS_MIN_SECTORS 16       /* Smallest disk we format. */
+#define FS_MIN_SECTORS 16         /* Smallest disk we format. */
 #define FS_MAX_SECTORS (1u << 22) /* 2 GiB: off_t and memory bound it. */
 #define FS_BITS_PER_SECTOR (BLOCK_SECTOR_SIZE * 8)
 
@@ -66,13 +66,13 @@ struct fs_extent {
 
 /* An inode: exactly one sector. */
 struct fs_inode {
-  uint32_t magic;       /* FS_INODE_MAGIC. */
-  uint32_t type;        /* FS_TYPE_FILE or FS_TYPE_DIR. */
-  int32_t length;       /* Size in bytes. */
-  int32_t init_length;  /* Bytes [init_length, length) read as zeros. */
-  uint32_t extent_cnt;  /* Extents in use, at most FS_MAX_EXTENTS. */
-  uint32_t table_cnt;   /* Extent-table sectors in use. */
-  uint32_t self;        /* This inode's own sector number. */
+  uint32_t magic;      /* FS_INODE_MAGIC. */
+  uint32_t type;       /* FS_TYPE_FILE or FS_TYPE_DIR. */
+  int32_t length;      /* Size in bytes. */
+  int32_t init_length; /* Bytes [init_length, length) read as zeros. */
+  uint32_t extent_cnt; /* Extents in use, at most FS_MAX_EXTENTS. */
+  uint32_t table_cnt;  /* Extent-table sectors in use. */
+  uint32_t self;       /* This inode's own sector number. */
   uint32_t unused;
   struct fs_extent ext[FS_INLINE_EXTENTS];
   uint32_t table[FS_TABLE_SECTORS];
@@ -106,10 +106,9 @@ void layout_superblock(const struct fs_geometry *, struct fs_superblock *);
 bool layout_check_super(const struct fs_superblock *, uint32_t device_size,
                         struct fs_geometry *, char *why, size_t why_size);
 bool layout_check_inode(const struct fs_inode *, block_sector_t sector,
-                        uint32_t type, const struct fs_geometry *,
-                        char *why, size_t why_size);
-bool layout_check_extent(const struct fs_extent *,
-                         const struct fs_geometry *);
+                        uint32_t type, const struct fs_geometry *, char *why,
+                        size_t why_size);
+bool layout_check_extent(const struct fs_extent *, const struct fs_geometry *);
 bool layout_check_table(const struct fs_extent_table *, block_sector_t owner,
                         uint32_t cnt, const struct fs_geometry *);
 uint32_t layout_tables_needed(uint32_t extent_cnt);

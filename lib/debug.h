@@ -11,7 +11,8 @@
 #define UNUSED __attribute__((unused))
 #define NO_RETURN __attribute__((noreturn))
 #define NO_INLINE __attribute__((noinline))
-#define PRINTF_FORMAT(FMT, FIRST) __attribute__((format(__printf__, FMT, FIRST)))
+#define PRINTF_FORMAT(FMT, FIRST)                                              \
+  __attribute__((format(__printf__, FMT, FIRST)))
 
 /* Report a fatal error at FILE:LINE in FUNCTION, formatted like printf from
    MESSAGE, and never return.  Call it through PANIC or ASSERT. */
@@ -31,15 +32,15 @@ void debug_backtrace(void);
 #undef NOT_REACHED
 
 #ifndef NDEBUG
-#define ASSERT(CONDITION)                                 \
-  do {                                                    \
-    if (!(CONDITION))                                     \
-      PANIC("assertion `%s' failed.", #CONDITION);        \
+#define ASSERT(CONDITION)                                                      \
+  do {                                                                         \
+    if (!(CONDITION))                                                          \
+      PANIC("assertion `%s' failed.", #CONDITION);                             \
   } while (0)
 #define NOT_REACHED() PANIC("executed an unreachable statement")
 #else
 #define ASSERT(CONDITION) ((void)0)
-#define NOT_REACHED()                                     \
-  for (;;)                                                \
-    continue
+#define NOT_REACHED()                                                          \
+  for (;;)                                                                     \
+  continue
 #endif

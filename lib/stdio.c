@@ -26,13 +26,21 @@ enum {
 };
 
 /* Length modifiers. */
-enum length { LEN_CHAR, LEN_SHORT, LEN_INT, LEN_LONG, LEN_LLONG, LEN_MAX,
-              LEN_SIZE, LEN_PTRDIFF };
+enum length {
+  LEN_CHAR,
+  LEN_SHORT,
+  LEN_INT,
+  LEN_LONG,
+  LEN_LLONG,
+  LEN_MAX,
+  LEN_SIZE,
+  LEN_PTRDIFF
+};
 
 struct conversion {
   unsigned flags;
-  int width;        /* Minimum field width. */
-  int precision;    /* -1 when absent. */
+  int width;     /* Minimum field width. */
+  int precision; /* -1 when absent. */
   enum length length;
 };
 
@@ -84,12 +92,23 @@ parse_flags(const char *fmt, struct conversion *c)
 {
   for (;; fmt++) {
     switch (*fmt) {
-    case '-': c->flags |= FLAG_MINUS; break;
-    case '+': c->flags |= FLAG_PLUS; break;
-    case ' ': c->flags |= FLAG_SPACE; break;
-    case '#': c->flags |= FLAG_HASH; break;
-    case '0': c->flags |= FLAG_ZERO; break;
-    default: return fmt;
+    case '-':
+      c->flags |= FLAG_MINUS;
+      break;
+    case '+':
+      c->flags |= FLAG_PLUS;
+      break;
+    case ' ':
+      c->flags |= FLAG_SPACE;
+      break;
+    case '#':
+      c->flags |= FLAG_HASH;
+      break;
+    case '0':
+      c->flags |= FLAG_ZERO;
+      break;
+    default:
+      return fmt;
     }
   }
 }
@@ -113,10 +132,17 @@ parse_length(const char *fmt, struct conversion *c)
     }
     c->length = LEN_LONG;
     return fmt;
-  case 'j': c->length = LEN_MAX; return fmt + 1;
-  case 'z': c->length = LEN_SIZE; return fmt + 1;
-  case 't': c->length = LEN_PTRDIFF; return fmt + 1;
-  default: return fmt;
+  case 'j':
+    c->length = LEN_MAX;
+    return fmt + 1;
+  case 'z':
+    c->length = LEN_SIZE;
+    return fmt + 1;
+  case 't':
+    c->length = LEN_PTRDIFF;
+    return fmt + 1;
+  default:
+    return fmt;
   }
 }
 
@@ -145,14 +171,22 @@ static intmax_t
 fetch_signed(va_list *args, enum length length)
 {
   switch (length) {
-  case LEN_CHAR: return (signed char)va_arg(*args, int);
-  case LEN_SHORT: return (short)va_arg(*args, int);
-  case LEN_INT: return va_arg(*args, int);
-  case LEN_LONG: return va_arg(*args, long);
-  case LEN_LLONG: return va_arg(*args, long long);
-  case LEN_MAX: return va_arg(*args, intmax_t);
-  case LEN_SIZE: return va_arg(*args, long);
-  case LEN_PTRDIFF: return va_arg(*args, ptrdiff_t);
+  case LEN_CHAR:
+    return (signed char)va_arg(*args, int);
+  case LEN_SHORT:
+    return (short)va_arg(*args, int);
+  case LEN_INT:
+    return va_arg(*args, int);
+  case LEN_LONG:
+    return va_arg(*args, long);
+  case LEN_LLONG:
+    return va_arg(*args, long long);
+  case LEN_MAX:
+    return va_arg(*args, intmax_t);
+  case LEN_SIZE:
+    return va_arg(*args, long);
+  case LEN_PTRDIFF:
+    return va_arg(*args, ptrdiff_t);
   }
   return 0;
 }
@@ -161,14 +195,22 @@ static uintmax_t
 fetch_unsigned(va_list *args, enum length length)
 {
   switch (length) {
-  case LEN_CHAR: return (unsigned char)va_arg(*args, unsigned);
-  case LEN_SHORT: return (unsigned short)va_arg(*args, unsigned);
-  case LEN_INT: return va_arg(*args, unsigned);
-  case LEN_LONG: return va_arg(*args, unsigned long);
-  case LEN_LLONG: return va_arg(*args, unsigned long long);
-  case LEN_MAX: return va_arg(*args, uintmax_t);
-  case LEN_SIZE: return va_arg(*args, size_t);
-  case LEN_PTRDIFF: return va_arg(*args, unsigned long);
+  case LEN_CHAR:
+    return (unsigned char)va_arg(*args, unsigned);
+  case LEN_SHORT:
+    return (unsigned short)va_arg(*args, unsigned);
+  case LEN_INT:
+    return va_arg(*args, unsigned);
+  case LEN_LONG:
+    return va_arg(*args, unsigned long);
+  case LEN_LLONG:
+    return va_arg(*args, unsigned long long);
+  case LEN_MAX:
+    return va_arg(*args, uintmax_t);
+  case LEN_SIZE:
+    return va_arg(*args, size_t);
+  case LEN_PTRDIFF:
+    return va_arg(*args, unsigned long);
   }
   return 0;
 }
@@ -183,8 +225,8 @@ emit_number(struct sink *sink, const struct conversion *c, char sign,
   int zeros = c->precision > len ? c->precision - len : 0;
   int body = (sign != 0) + (int)strlen(prefix) + zeros + len;
   int pad = c->width > body ? c->width - body : 0;
-  bool zero_pad = (c->flags & (FLAG_ZERO | FLAG_MINUS)) == FLAG_ZERO
-                  && c->precision < 0;
+  bool zero_pad =
+      (c->flags & (FLAG_ZERO | FLAG_MINUS)) == FLAG_ZERO && c->precision < 0;
 
   if (zero_pad) {
     zeros += pad;
@@ -268,14 +310,15 @@ format_string(struct sink *sink, const struct conversion *c, const char *s)
 /* Format the argument of conversion letter LETTER.  Returns false for a
    letter we do not know. */
 static bool
-format_one(struct sink *sink, struct conversion *c, char letter,
-           va_list *args)
+format_one(struct sink *sink, struct conversion *c, char letter, va_list *args)
 {
   char ch;
 
   switch (letter) {
   case 'd':
-  case 'i': format_signed(sink, c, fetch_signed(args, c->length)); break;
+  case 'i':
+    format_signed(sink, c, fetch_signed(args, c->length));
+    break;
   case 'u':
     format_integer(sink, c, fetch_unsigned(args, c->length), 0, 10, false);
     break;
@@ -295,9 +338,14 @@ format_one(struct sink *sink, struct conversion *c, char letter,
     ch = (char)va_arg(*args, int);
     format_text(sink, c, &ch, 1);
     break;
-  case 's': format_string(sink, c, va_arg(*args, const char *)); break;
-  case '%': emit(sink, '%'); break;
-  default: return false;
+  case 's':
+    format_string(sink, c, va_arg(*args, const char *));
+    break;
+  case '%':
+    emit(sink, '%');
+    break;
+  default:
+    return false;
   }
   return true;
 }
@@ -305,8 +353,8 @@ format_one(struct sink *sink, struct conversion *c, char letter,
 /* See stdio.h.  An unknown conversion is copied to the output as written,
    so the mistake is visible rather than silently skipped. */
 void
-__vprintf(const char *format, va_list args,
-          void (*output)(char, void *aux), void *aux)
+__vprintf(const char *format, va_list args, void (*output)(char, void *aux),
+          void *aux)
 {
   struct sink sink = {output, aux};
   va_list ap;
@@ -334,8 +382,8 @@ __vprintf(const char *format, va_list args,
 /* A bounded buffer that still counts what did not fit. */
 struct buffer {
   char *p;
-  size_t size;  /* Bytes available, including room for the NUL. */
-  size_t len;   /* Characters produced so far. */
+  size_t size; /* Bytes available, including room for the NUL. */
+  size_t len;  /* Characters produced so far. */
 };
 
 static void

@@ -118,8 +118,7 @@ qsort(void *array, size_t cnt, size_t size,
 /* See stdlib.h. */
 void *
 binary_search(const void *key, const void *array, size_t cnt, size_t size,
-              int (*compare)(const void *, const void *, void *aux),
-              void *aux)
+              int (*compare)(const void *, const void *, void *aux), void *aux)
 {
   const unsigned char *base = array;
 

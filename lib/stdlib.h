@@ -26,8 +26,7 @@ void sort(void *array, size_t cnt, size_t size,
    NULL. */
 void *bsearch(const void *key, const void *array, size_t cnt, size_t size,
               int (*compare)(const void *, const void *));
-void *binary_search(const void *key, const void *array, size_t cnt,
-                    size_t size,
+void *binary_search(const void *key, const void *array, size_t cnt, size_t size,
                     int (*compare)(const void *, const void *, void *aux),
                     void *aux);
 

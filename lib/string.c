@@ -29,10 +29,7 @@ memcpy(void *dst, const void *src, size_t size)
     /* Whole words with one string instruction: pages (fork, COW, swap)
        are the common large case. */
     size_t words = size / 8;
-    asm volatile("rep movsq"
-                 : "+D"(d), "+S"(s), "+c"(words)
-                 :
-                 : "memory");
+    asm volatile("rep movsq" : "+D"(d), "+S"(s), "+c"(words) : : "memory");
     size %= 8;
   }
   while (size-- > 0)

@@ -38,9 +38,9 @@ struct desc {
 };
 
 struct arena {
-  unsigned magic;     /* ARENA_MAGIC. */
-  struct desc *desc;  /* Owning class, or NULL for a large block. */
-  size_t free_cnt;    /* Free blocks (class), or pages (large). */
+  unsigned magic;    /* ARENA_MAGIC. */
+  struct desc *desc; /* Owning class, or NULL for a large block. */
+  size_t free_cnt;   /* Free blocks (class), or pages (large). */
 };
 
 struct block {
@@ -136,8 +136,8 @@ malloc(size_t size)
     lock_release(&d->lock);
     return NULL;
   }
-  struct block *b = list_entry(list_pop_front(&d->free_list), struct block,
-                               free_elem);
+  struct block *b =
+      list_entry(list_pop_front(&d->free_list), struct block, free_elem);
   block_to_arena(b)->free_cnt--;
   lock_release(&d->lock);
   account(d->block_size);

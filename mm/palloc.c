@@ -21,12 +21,12 @@
 #include "threads/synch.h"
 
 struct pool {
-  struct lock lock;     /* Guards everything below. */
-  struct bitmap *used;  /* One bit per page. */
-  uint8_t *base;        /* First page (kernel address). */
-  size_t page_cnt;      /* Pages in the pool. */
-  size_t free_cnt;      /* Pages not in use. */
-  size_t hint;          /* Where the next scan starts (next fit). */
+  struct lock lock;    /* Guards everything below. */
+  struct bitmap *used; /* One bit per page. */
+  uint8_t *base;       /* First page (kernel address). */
+  size_t page_cnt;     /* Pages in the pool. */
+  size_t free_cnt;     /* Pages not in use. */
+  size_t hint;         /* Where the next scan starts (next fit). */
   const char *name;
 };
 
@@ -111,7 +111,8 @@ static struct pool *
 pool_of_page(const void *page)
 {
   const uint8_t *pg = page;
-  if (pg >= kernel_pool.base && pg < kernel_pool.base + kernel_pool.page_cnt * PGSIZE)
+  if (pg >= kernel_pool.base &&
+      pg < kernel_pool.base + kernel_pool.page_cnt * PGSIZE)
     return &kernel_pool;
   if (pg >= user_pool.base && pg < user_pool.base + user_pool.page_cnt * PGSIZE)
     return &user_pool;

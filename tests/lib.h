@@ -34,19 +34,19 @@ void msg(const char *format, ...) PRINTF_FORMAT(1, 2);
 void fail(const char *format, ...) PRINTF_FORMAT(1, 2) NO_RETURN;
 
 /* Prints the message; if COND is false, fails after it. */
-#define CHECK(COND, ...)                                                  \
-  do {                                                                    \
-    msg(__VA_ARGS__);                                                     \
-    if (!(COND))                                                          \
-      fail("check `%s' failed at %s:%d", #COND, __FILE__, __LINE__);      \
+#define CHECK(COND, ...)                                                       \
+  do {                                                                         \
+    msg(__VA_ARGS__);                                                          \
+    if (!(COND))                                                               \
+      fail("check `%s' failed at %s:%d", #COND, __FILE__, __LINE__);           \
   } while (0)
 
 /* Fails silently unless COND holds: for checks inside loops or children
    that must not print when all is well. */
-#define REQUIRE(COND, ...)                                                \
-  do {                                                                    \
-    if (!(COND))                                                          \
-      fail(__VA_ARGS__);                                                  \
+#define REQUIRE(COND, ...)                                                     \
+  do {                                                                         \
+    if (!(COND))                                                               \
+      fail(__VA_ARGS__);                                                       \
   } while (0)
 
 /* Creates NAME with SIZE zero bytes and opens it; fails the test if either

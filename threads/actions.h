@@ -5,8 +5,8 @@
 /* Command-line actions run after `Boot complete.'. */
 
 struct action {
-  const char *name; /* Word that selects it. */
-  int argc;         /* Words it takes after its name. */
+  const char *name;         /* Word that selects it. */
+  int argc;                 /* Words it takes after its name. */
   void (*run)(char **argv); /* argv[0] is the name. */
 };
 

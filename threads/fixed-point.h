@@ -11,9 +11,21 @@
 typedef int64_t fixed_t;
 #define FP_ONE ((fixed_t)1 << 14)
 
-static inline fixed_t fp_int(int64_t n) { return n * FP_ONE; }
-static inline fixed_t fp_mul(fixed_t a, fixed_t b) { return a * b / FP_ONE; }
-static inline fixed_t fp_div(fixed_t a, fixed_t b) { return a * FP_ONE / b; }
+static inline fixed_t
+fp_int(int64_t n)
+{
+  return n * FP_ONE;
+}
+static inline fixed_t
+fp_mul(fixed_t a, fixed_t b)
+{
+  return a * b / FP_ONE;
+}
+static inline fixed_t
+fp_div(fixed_t a, fixed_t b)
+{
+  return a * FP_ONE / b;
+}
 
 /* Nearest integer, halves away from zero. */
 static inline int64_t

@@ -24,14 +24,16 @@ static bool in_external;
 static bool yield_on_return;
 
 static const char *const exception_names[20] = {
-    "#DE Divide Error", "#DB Debug", "NMI Interrupt", "#BP Breakpoint",
-    "#OF Overflow", "#BR BOUND Range Exceeded", "#UD Invalid Opcode",
-    "#NM Device Not Available", "#DF Double Fault",
-    "Coprocessor Segment Overrun", "#TS Invalid TSS",
-    "#NP Segment Not Present", "#SS Stack Fault",
-    "#GP General Protection", "#PF Page Fault", "Reserved",
-    "#MF x87 FPU Error", "#AC Alignment Check", "#MC Machine Check",
-    "#XM SIMD Floating-Point"};
+    "#DE Divide Error",   "#DB Debug",
+    "NMI Interrupt",      "#BP Breakpoint",
+    "#OF Overflow",       "#BR BOUND Range Exceeded",
+    "#UD Invalid Opcode", "#NM Device Not Available",
+    "#DF Double Fault",   "Coprocessor Segment Overrun",
+    "#TS Invalid TSS",    "#NP Segment Not Present",
+    "#SS Stack Fault",    "#GP General Protection",
+    "#PF Page Fault",     "Reserved",
+    "#MF x87 FPU Error",  "#AC Alignment Check",
+    "#MC Machine Check",  "#XM SIMD Floating-Point"};
 
 enum intr_level
 intr_get_level(void)

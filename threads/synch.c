@@ -19,8 +19,7 @@
 #include "threads/thread.h"
 
 static bool
-priority_less(const struct list_elem *a, const struct list_elem *b,
-              void *aux)
+priority_less(const struct list_elem *a, const struct list_elem *b, void *aux)
 {
   (void)aux;
   return list_entry(a, struct thread, elem)->priority <

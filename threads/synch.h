@@ -10,8 +10,8 @@
 #include <stdbool.h>
 
 struct semaphore {
-  unsigned value;       /* Current value. */
-  struct list waiters;  /* Threads blocked in sema_down, any order. */
+  unsigned value;      /* Current value. */
+  struct list waiters; /* Threads blocked in sema_down, any order. */
 };
 
 void sema_init(struct semaphore *, unsigned value);

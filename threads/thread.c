@@ -33,7 +33,8 @@
 
 #define TIME_SLICE 4
 #define STACK_SLOT_PAGES 8 /* Stack pages + guard, rounded up. */
-#define STACK_SLOTS 1024  /* Most threads at once (kernel memory ends first). */
+/* Most threads at once (kernel memory runs out first). */
+#define STACK_SLOTS 1024
 
 _Static_assert(offsetof(struct thread, ctx_rsp) == 32, "switch.S CTX_RSP");
 
@@ -164,8 +165,8 @@ mlfqs_decay(struct thread *t, void *aux)
 {
   (void)aux;
   fixed_t twice = 2 * load_avg;
-  t->recent_cpu = fp_mul(fp_div(twice, twice + FP_ONE), t->recent_cpu) +
-                  fp_int(t->nice);
+  t->recent_cpu =
+      fp_mul(fp_div(twice, twice + FP_ONE), t->recent_cpu) + fp_int(t->nice);
 }
 
 static void
@@ -252,7 +253,8 @@ stack_alloc(void)
   intr_set_level(old);
   if (slot < 0)
     return NULL;
-  uint8_t *top = (uint8_t *)KSTACK_AREA + (slot + 1) * STACK_SLOT_PAGES * PGSIZE;
+  uint8_t *top =
+      (uint8_t *)KSTACK_AREA + (slot + 1) * STACK_SLOT_PAGES * PGSIZE;
   uint8_t *base = top - THREAD_STACK_PAGES * PGSIZE;
   for (uint8_t *va = base; va < top; va += PGSIZE) {
     void *frame = palloc_get_page(0);
@@ -276,7 +278,8 @@ stack_free(uint8_t *base)
       palloc_free_page(frame);
     }
   }
-  size_t slot = ((uintptr_t)top - KSTACK_AREA) / (STACK_SLOT_PAGES * PGSIZE) - 1;
+  size_t slot =
+      ((uintptr_t)top - KSTACK_AREA) / (STACK_SLOT_PAGES * PGSIZE) - 1;
   enum intr_level old = intr_disable();
   stack_slot_used[slot / 64] &= ~(1ull << (slot % 64));
   intr_set_level(old);
@@ -563,6 +566,6 @@ void
 thread_print_stats(void)
 {
   klog_printf("Thread: %llu idle ticks, %llu kernel ticks, %llu user ticks\n",
-              (unsigned long long)idle_ticks,
-              (unsigned long long)kernel_ticks, (unsigned long long)user_ticks);
+              (unsigned long long)idle_ticks, (unsigned long long)kernel_ticks,
+              (unsigned long long)user_ticks);
 }

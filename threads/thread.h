@@ -64,12 +64,12 @@ struct thread {
   int64_t wakeup_tick;        /* (s) For timer_sleep. */
   struct list_elem sleepelem; /* (s) In the timer's sleeping list. */
 
-  int nice;                   /* (s) MLFQS niceness. */
-  int64_t recent_cpu;         /* (s) MLFQS, 17.14 fixed point. */
+  int nice;           /* (s) MLFQS niceness. */
+  int64_t recent_cpu; /* (s) MLFQS, 17.14 fixed point. */
 
-  struct process *process;    /* (o) User process, or NULL. */
+  struct process *process;             /* (o) User process, or NULL. */
   struct supplemental_page_table *spt; /* (o) Its address space, or NULL. */
-  uint64_t ticks_run;         /* (s) Statistics. */
+  uint64_t ticks_run;                  /* (s) Statistics. */
 };
 
 #define THREAD_MAGIC 0x7061676fu /* "pago" */

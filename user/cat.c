@@ -17,7 +17,8 @@ copy_out(int fd)
     write(STDOUT_FILENO, buffer, n);
 }
 
-/* Copies each file named in ARGV to the console; 1 if one could not be opened. */
+/* Copies each file named in ARGV to the console; 1 if one could not be opened.
+ */
 int
 main(int argc, char *argv[])
 {

@@ -69,9 +69,11 @@ static bool
 phdr_ok(const struct elf64_phdr *ph, off_t flen)
 {
   return (ph->offset & PGMASK) == (ph->vaddr & PGMASK) &&
-         ph->offset <= (uint64_t)flen && ph->filesz <= (uint64_t)flen - ph->offset &&
-         ph->memsz >= ph->filesz && ph->memsz != 0 && ph->vaddr >= PGSIZE &&
-         ph->vaddr + ph->memsz > ph->vaddr && ph->vaddr + ph->memsz <= KERN_BASE;
+         ph->offset <= (uint64_t)flen &&
+         ph->filesz <= (uint64_t)flen - ph->offset && ph->memsz >= ph->filesz &&
+         ph->memsz != 0 && ph->vaddr >= PGSIZE &&
+         ph->vaddr + ph->memsz > ph->vaddr &&
+         ph->vaddr + ph->memsz <= KERN_BASE;
 }
 
 /* Add to the page at UPAGE: LEN file bytes from OFS at PAGE_OFS.  Creates
@@ -133,7 +135,8 @@ load_segment(struct process *p, struct file *file, const struct elf64_phdr *ph)
     uint8_t *upage = pg_round_down((void *)va);
     size_t page_ofs = va - (uint64_t)upage;
     uint64_t page_end = (uint64_t)upage + PGSIZE;
-    size_t len = file_end > va ? (file_end < page_end ? file_end : page_end) - va : 0;
+    size_t len =
+        file_end > va ? (file_end < page_end ? file_end : page_end) - va : 0;
     off_t ofs = ph->offset + (va - ph->vaddr);
     if (!add_piece(p, file, upage, len ? ofs : 0, page_ofs, len, writable))
       return false;
@@ -143,13 +146,13 @@ load_segment(struct process *p, struct file *file, const struct elf64_phdr *ph)
 }
 
 static bool
-load_segments(struct process *p, struct file *file,
-              const struct elf64_ehdr *h)
+load_segments(struct process *p, struct file *file, const struct elf64_ehdr *h)
 {
   off_t flen = file_length(file);
   for (int i = 0; i < h->phnum; i++) {
     struct elf64_phdr ph;
-    if (file_read_at(file, &ph, sizeof ph, h->phoff + i * sizeof ph) != sizeof ph)
+    if (file_read_at(file, &ph, sizeof ph, h->phoff + i * sizeof ph) !=
+        sizeof ph)
       return false;
     if (ph.type == PT_DYNAMIC || ph.type == PT_INTERP || ph.type == PT_SHLIB)
       return false;

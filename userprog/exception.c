@@ -44,8 +44,8 @@ kill(struct intr_frame *f)
                 intr_name(f->vec_no), (unsigned long long)f->rip);
     process_kill();
   }
-  PANIC("kernel exception %s at rip %#llx in thread '%s'",
-        intr_name(f->vec_no), (unsigned long long)f->rip, thread_name());
+  PANIC("kernel exception %s at rip %#llx in thread '%s'", intr_name(f->vec_no),
+        (unsigned long long)f->rip, thread_name());
 }
 
 static void
@@ -90,7 +90,8 @@ page_fault(struct intr_frame *f)
 void
 exception_init(void)
 {
-  static const uint8_t vectors[] = {0, 1, 3, 4, 5, 6, 7, 10, 11, 12, 13, 16, 17, 19};
+  static const uint8_t vectors[] = {0,  1,  3,  4,  5,  6,  7,
+                                    10, 11, 12, 13, 16, 17, 19};
   for (size_t i = 0; i < sizeof vectors; i++) {
     int dpl = vectors[i] == 3 || vectors[i] == 4 || vectors[i] == 5 ? 3 : 0;
     intr_register_int(vectors[i], dpl, INTR_OFF, kill, intr_name(vectors[i]));

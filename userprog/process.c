@@ -117,8 +117,8 @@ process_destroy(struct process *p)
   fd_table_destroy(&p->fds);
   release_program(p);
   while (!list_empty(&p->children))
-    record_release(list_entry(list_pop_front(&p->children),
-                              struct exit_record, elem));
+    record_release(
+        list_entry(list_pop_front(&p->children), struct exit_record, elem));
   p->record->status = p->exit_status;
   sema_up(&p->record->exited);
   record_release(p->record);

@@ -23,25 +23,25 @@ typedef int pid_t;
 #define PID_ERROR ((pid_t)-1)
 
 struct exit_record {
-  pid_t pid;                /* (i) */
-  int status;               /* Exit status, valid once exited is up. */
-  struct semaphore exited;  /* Upped once at exit. */
-  int refs;                 /* (process_lock) parent + child. */
-  bool waited;              /* (parent only) wait already called. */
-  struct list_elem elem;    /* (parent only) in parent->children. */
+  pid_t pid;               /* (i) */
+  int status;              /* Exit status, valid once exited is up. */
+  struct semaphore exited; /* Upped once at exit. */
+  int refs;                /* (process_lock) parent + child. */
+  bool waited;             /* (parent only) wait already called. */
+  struct list_elem elem;   /* (parent only) in parent->children. */
 };
 
 struct process {
-  pid_t pid;                           /* (i) */
-  char name[THREAD_NAME_MAX];          /* (i) Used in the exit line. */
-  int exit_status;                     /* (owner) */
-  pte_t *pml4;                         /* (owner) Hardware page table. */
-  struct supplemental_page_table spt;  /* Its own lock. */
-  struct fd_table fds;                 /* (owner) */
-  struct file *exec_file;              /* (owner) Write-denied program. */
-  struct exit_record *record;          /* Shared with the parent or NULL. */
-  struct list children;                /* (owner) exit_records. */
-  struct intr_frame *fork_frame;       /* (i) Child's first registers. */
+  pid_t pid;                          /* (i) */
+  char name[THREAD_NAME_MAX];         /* (i) Used in the exit line. */
+  int exit_status;                    /* (owner) */
+  pte_t *pml4;                        /* (owner) Hardware page table. */
+  struct supplemental_page_table spt; /* Its own lock. */
+  struct fd_table fds;                /* (owner) */
+  struct file *exec_file;             /* (owner) Write-denied program. */
+  struct exit_record *record;         /* Shared with the parent or NULL. */
+  struct list children;               /* (owner) exit_records. */
+  struct intr_frame *fork_frame;      /* (i) Child's first registers. */
 };
 
 void process_init(void);

@@ -42,14 +42,16 @@ typedef uint64_t syscall_func(struct intr_frame *);
 static int
 arg_int(const struct intr_frame *f, int i)
 {
-  const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx, f->r.r10, f->r.r8, f->r.r9};
+  const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx,
+                           f->r.r10, f->r.r8,  f->r.r9};
   return (int32_t)regs[i];
 }
 
 static uint64_t
 arg_u64(const struct intr_frame *f, int i)
 {
-  const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx, f->r.r10, f->r.r8, f->r.r9};
+  const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx,
+                           f->r.r10, f->r.r8,  f->r.r9};
   return regs[i];
 }
 
@@ -128,7 +130,7 @@ sys_create(struct intr_frame *f)
 {
   char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
   bool ok = name != NULL && name_ok(name) &&
-            filesys_create(name, (off_t)(uint32_t)arg_u64(f, 1)) ;
+            filesys_create(name, (off_t)(uint32_t)arg_u64(f, 1));
   free(name);
   return ok;
 }
@@ -395,22 +397,33 @@ sys_vmstat(struct intr_frame *f)
 }
 
 static syscall_func *const table[] = {
-    [SYS_HALT] = sys_halt,         [SYS_EXIT] = sys_exit,
-    [SYS_FORK] = sys_fork,         [SYS_EXEC] = sys_exec,
-    [SYS_WAIT] = sys_wait,         [SYS_CREATE] = sys_create,
-    [SYS_REMOVE] = sys_remove,     [SYS_OPEN] = sys_open,
-    [SYS_FILESIZE] = sys_filesize, [SYS_READ] = sys_read,
-    [SYS_WRITE] = sys_write,       [SYS_SEEK] = sys_seek,
-    [SYS_TELL] = sys_tell,         [SYS_CLOSE] = sys_close,
-    [SYS_MMAP] = sys_mmap,         [SYS_MUNMAP] = sys_munmap,
-    [SYS_CHDIR] = sys_reserved_false, [SYS_MKDIR] = sys_reserved_false,
-    [SYS_READDIR] = sys_reserved_false, [SYS_ISDIR] = sys_reserved_false,
+    [SYS_HALT] = sys_halt,
+    [SYS_EXIT] = sys_exit,
+    [SYS_FORK] = sys_fork,
+    [SYS_EXEC] = sys_exec,
+    [SYS_WAIT] = sys_wait,
+    [SYS_CREATE] = sys_create,
+    [SYS_REMOVE] = sys_remove,
+    [SYS_OPEN] = sys_open,
+    [SYS_FILESIZE] = sys_filesize,
+    [SYS_READ] = sys_read,
+    [SYS_WRITE] = sys_write,
+    [SYS_SEEK] = sys_seek,
+    [SYS_TELL] = sys_tell,
+    [SYS_CLOSE] = sys_close,
+    [SYS_MMAP] = sys_mmap,
+    [SYS_MUNMAP] = sys_munmap,
+    [SYS_CHDIR] = sys_reserved_false,
+    [SYS_MKDIR] = sys_reserved_false,
+    [SYS_READDIR] = sys_reserved_false,
+    [SYS_ISDIR] = sys_reserved_false,
     [SYS_INUMBER] = sys_reserved_minus_one,
     [SYS_SYMLINK] = sys_reserved_minus_one,
     [SYS_DUP2] = sys_dup2,
     [SYS_MOUNT] = sys_reserved_minus_one,
     [SYS_UMOUNT] = sys_reserved_minus_one,
-    [SYS_LISTDIR] = sys_listdir,   [SYS_VMSTAT] = sys_vmstat,
+    [SYS_LISTDIR] = sys_listdir,
+    [SYS_VMSTAT] = sys_vmstat,
 };
 
 void

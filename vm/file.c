@@ -49,8 +49,8 @@ recipe_load(const struct load_recipe *r, void *kva)
   for (int i = 0; i < r->cnt; i++) {
     if (r->len[i] == 0)
       continue;
-    off_t got = file_read_at(r->file, p + r->page_ofs[i], r->len[i],
-                             r->file_ofs[i]);
+    off_t got =
+        file_read_at(r->file, p + r->page_ofs[i], r->len[i], r->file_ofs[i]);
     if (got != r->len[i])
       return false;
   }
@@ -151,7 +151,9 @@ region_add_pages(struct supplemental_page_table *spt, struct mmap_region *r,
     aux->recipe.file = r->file;
     aux->recipe.cnt = 1;
     aux->recipe.file_ofs[0] = left > 0 ? ofs : 0;
-    aux->recipe.len[0] = left <= 0 ? 0 : left < (int64_t)PGSIZE ? left : (int64_t)PGSIZE;
+    aux->recipe.len[0] = left <= 0                ? 0
+                         : left < (int64_t)PGSIZE ? left
+                                                  : (int64_t)PGSIZE;
     if (!vm_alloc_page_locked(spt, VM_FILE, (uint8_t *)r->addr + i * PGSIZE,
                               writable, vm_load_from_aux, aux)) {
       free(aux);
@@ -229,8 +231,8 @@ mmap_remove_all(struct supplemental_page_table *spt)
 {
   lock_acquire(&spt->lock);
   while (!list_empty(&spt->mmaps))
-    region_destroy(spt, list_entry(list_front(&spt->mmaps),
-                                   struct mmap_region, elem));
+    region_destroy(
+        spt, list_entry(list_front(&spt->mmaps), struct mmap_region, elem));
   lock_release(&spt->lock);
 }
 

@@ -19,7 +19,7 @@ enum vm_type;
    a page (headers and text since binutils 2.31). */
 #define RECIPE_PIECES 2
 struct load_recipe {
-  struct file *file;                /* Not owned. */
+  struct file *file; /* Not owned. */
   off_t file_ofs[RECIPE_PIECES];
   uint16_t page_ofs[RECIPE_PIECES];
   uint16_t len[RECIPE_PIECES];
@@ -28,15 +28,15 @@ struct load_recipe {
 
 /* File-backed page: an mmap page or a read-only program page. */
 struct file_page {
-  struct load_recipe recipe;   /* Where the bytes come from. */
-  struct mmap_region *region;  /* Owning mapping, or NULL (program). */
+  struct load_recipe recipe;  /* Where the bytes come from. */
+  struct mmap_region *region; /* Owning mapping, or NULL (program). */
 };
 
 /* One mmap() call: a run of file pages sharing a file reference. */
 struct mmap_region {
-  void *addr;           /* First page. */
+  void *addr; /* First page. */
   size_t page_cnt;
-  struct file *file;    /* Own reference (file_reopen). */
+  struct file *file;     /* Own reference (file_reopen). */
   struct list_elem elem; /* In the process's mapping list. */
 };
 

@@ -28,8 +28,7 @@ page_less(const struct hash_elem *a, const struct hash_elem *b, void *aux)
 
 /* Empty SPT for the address space PML4.  False if out of memory. */
 bool
-supplemental_page_table_init(struct supplemental_page_table *spt,
-                             pte_t *pml4)
+supplemental_page_table_init(struct supplemental_page_table *spt, pte_t *pml4)
 {
   lock_init(&spt->lock);
   spt->pml4 = pml4;

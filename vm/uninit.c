@@ -26,8 +26,8 @@ static const struct page_operations uninit_ops = {
 
 /* Make PAGE an uninit page at VA that will become TYPE. */
 void
-uninit_new(struct page *page, void *va, vm_initializer *init,
-           enum vm_type type, void *aux, vm_type_initializer *initializer)
+uninit_new(struct page *page, void *va, vm_initializer *init, enum vm_type type,
+           void *aux, vm_type_initializer *initializer)
 {
   ASSERT(page != NULL && initializer != NULL);
   page->operations = &uninit_ops;

@@ -13,9 +13,9 @@ typedef bool vm_type_initializer(struct page *, enum vm_type, void *kva);
 
 /* State of a page that has never been loaded. */
 struct uninit_page {
-  vm_initializer *init;             /* Fills the contents, or NULL (zero). */
-  int type;                         /* enum vm_type it becomes. */
-  void *aux;                        /* Argument for INIT. */
+  vm_initializer *init; /* Fills the contents, or NULL (zero). */
+  int type;             /* enum vm_type it becomes. */
+  void *aux;            /* Argument for INIT. */
   vm_type_initializer *page_initializer;
 };
 

@@ -60,8 +60,7 @@ type_initializer(enum vm_type type)
 /* As vm_alloc_page_with_initializer, into SPT, whose lock is held. */
 bool
 vm_alloc_page_locked(struct supplemental_page_table *spt, enum vm_type type,
-                     void *va, bool writable, vm_initializer *init,
-                     void *aux)
+                     void *va, bool writable, vm_initializer *init, void *aux)
 {
   vm_type_initializer *ti = type_initializer(type);
   ASSERT(ti != NULL && pg_ofs(va) == 0);
@@ -173,8 +172,8 @@ vm_evict_frame(enum evict_failure *why)
   return saved ? f : NULL;
 }
 
-#define VM_NO_ROOM_TRIES 64  /* Unsavable victims before out of memory. */
-#define VM_BUSY_TICKS 1000   /* Ticks to wait for busy owners (10 s). */
+#define VM_NO_ROOM_TRIES 64 /* Unsavable victims before out of memory. */
+#define VM_BUSY_TICKS 1000  /* Ticks to wait for busy owners (10 s). */
 
 /* A frame for a new resident page: from the user pool if it has one, else
    by eviction.  NULL only when nothing can be evicted (out of memory). */
@@ -267,8 +266,7 @@ bool
 vm_is_stack_growth(const void *addr, uintptr_t rsp)
 {
   uintptr_t a = (uintptr_t)addr;
-  return a < USER_STACK && a >= USER_STACK - USER_STACK_LIMIT &&
-         a + 8 >= rsp;
+  return a < USER_STACK && a >= USER_STACK - USER_STACK_LIMIT && a + 8 >= rsp;
 }
 
 /* Write to a copy-on-write page (pintos-abi.md 7.8).  The last sharer
@@ -327,7 +325,7 @@ classify(struct supplemental_page_table *spt,
   struct page *page = spt_find_page(spt, info->addr);
   if (page == NULL)
     return vm_is_stack_growth(info->addr, info->user_rsp) ? NEED_FRAME
-                                                           : NEED_BAD;
+                                                          : NEED_BAD;
   if (info->write && !page->writable)
     return NEED_BAD;
   if (page->frame == NULL || (info->write && !page->writable_now))
@@ -528,20 +526,17 @@ void
 vm_print_stats(void)
 {
   const struct vm_counters *c = &vm_stats;
-  klog_printf("vm: faults zero=%llu file=%llu swap_in=%llu stack=%llu "
-              "cow=%llu bad=%llu; evictions=%llu swap_reads=%llu "
-              "swap_writes=%llu writebacks=%llu clean_written=%llu\n",
-              (unsigned long long)c->faults_zero,
-              (unsigned long long)c->faults_file,
-              (unsigned long long)c->faults_swap_in,
-              (unsigned long long)c->faults_stack,
-              (unsigned long long)c->faults_cow,
-              (unsigned long long)c->faults_bad,
-              (unsigned long long)c->evictions,
-              (unsigned long long)c->swap_reads,
-              (unsigned long long)c->swap_writes,
-              (unsigned long long)c->file_writebacks,
-              (unsigned long long)c->clean_pages_written);
+  klog_printf(
+      "vm: faults zero=%llu file=%llu swap_in=%llu stack=%llu "
+      "cow=%llu bad=%llu; evictions=%llu swap_reads=%llu "
+      "swap_writes=%llu writebacks=%llu clean_written=%llu\n",
+      (unsigned long long)c->faults_zero, (unsigned long long)c->faults_file,
+      (unsigned long long)c->faults_swap_in,
+      (unsigned long long)c->faults_stack, (unsigned long long)c->faults_cow,
+      (unsigned long long)c->faults_bad, (unsigned long long)c->evictions,
+      (unsigned long long)c->swap_reads, (unsigned long long)c->swap_writes,
+      (unsigned long long)c->file_writebacks,
+      (unsigned long long)c->clean_pages_written);
   frame_print_stats();
   klog_printf("swap: %zu of %zu slots in use\n", swap_slots_used(),
               swap_slots_total());

@@ -74,16 +74,16 @@ struct page_operations {
 
 struct page {
   const struct page_operations *operations; /* (S) */
-  void *va;                   /* (i) User page address. */
-  struct frame *frame;        /* (F) Resident frame, or NULL. */
-  struct page *next_sharer;   /* (F) Next page sharing FRAME (COW). */
+  void *va;                                 /* (i) User page address. */
+  struct frame *frame;                      /* (F) Resident frame, or NULL. */
+  struct page *next_sharer;            /* (F) Next page sharing FRAME (COW). */
   struct supplemental_page_table *spt; /* (i) Owner. */
-  struct hash_elem hash_elem; /* (S) In the owner's SPT. */
-  bool writable;              /* (S) Process may write. */
-  bool writable_now;          /* (S) Mapped writable (false while COW). */
-  bool dirty;                 /* (S) PTE dirty bit, captured at unmap. */
-  uint32_t magic;             /* (i) PAGE_MAGIC. */
-  union {                     /* (S) Per-type state. */
+  struct hash_elem hash_elem;          /* (S) In the owner's SPT. */
+  bool writable;                       /* (S) Process may write. */
+  bool writable_now; /* (S) Mapped writable (false while COW). */
+  bool dirty;        /* (S) PTE dirty bit, captured at unmap. */
+  uint32_t magic;    /* (i) PAGE_MAGIC. */
+  union {            /* (S) Per-type state. */
     struct uninit_page uninit;
     struct anon_page anon;
     struct file_page file;
@@ -131,9 +131,8 @@ typedef bool vm_initializer(struct page *, void *aux);
 
 /* Record a lazy page of TYPE at VA with initializer INIT(page, AUX).
    False if VA is taken or memory is short (AUX is then not freed). */
-bool vm_alloc_page_with_initializer(enum vm_type type, void *va,
-                                    bool writable, vm_initializer *init,
-                                    void *aux);
+bool vm_alloc_page_with_initializer(enum vm_type type, void *va, bool writable,
+                                    vm_initializer *init, void *aux);
 #define vm_alloc_page(type, va, writable)                                      \
   vm_alloc_page_with_initializer((type), (va), (writable), NULL, NULL)
 
@@ -145,18 +144,17 @@ enum vm_fault_result {
 
 /* A page fault, decoded by the architecture layer. */
 struct page_fault_info {
-  void *addr;       /* Faulting address (CR2). */
-  bool not_present; /* No mapping (else: protection violation). */
-  bool write;       /* Write access. */
-  bool user;        /* Raised in user mode. */
+  void *addr;         /* Faulting address (CR2). */
+  bool not_present;   /* No mapping (else: protection violation). */
+  bool write;         /* Write access. */
+  bool user;          /* Raised in user mode. */
   uintptr_t user_rsp; /* User stack pointer at the time (or at syscall). */
 };
 
 enum vm_fault_result vm_try_handle_fault(const struct page_fault_info *);
 bool vm_claim_page(void *va);
 bool vm_alloc_page_locked(struct supplemental_page_table *, enum vm_type,
-                          void *va, bool writable, vm_initializer *,
-                          void *aux);
+                          void *va, bool writable, vm_initializer *, void *aux);
 /* Content initializer for file-built pages; AUX is a struct file_page. */
 bool vm_load_from_aux(struct page *, void *aux);
 void vm_dealloc_page(struct page *);
@@ -165,8 +163,7 @@ void vm_dealloc_page(struct page *);
 bool vm_is_stack_growth(const void *addr, uintptr_t rsp);
 /* True if [UVA, UVA+N) is all known to the process or legal stack growth,
    and writable when WRITE.  Pure check: loads nothing. */
-bool vm_check_user_range(const void *uva, size_t n, bool write,
-                         uintptr_t rsp);
+bool vm_check_user_range(const void *uva, size_t n, bool write, uintptr_t rsp);
 
 void vm_print_stats(void);
 

@@ -75,7 +75,9 @@ rdmsr(uint32_t msr)
 static inline void
 wrmsr(uint32_t msr, uint64_t v)
 {
-  asm volatile("wrmsr" : : "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)));
+  asm volatile("wrmsr"
+               :
+               : "c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)));
 }
 
 static inline uint64_t

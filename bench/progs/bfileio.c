@@ -35,8 +35,8 @@ read_all(int fd, int chunks)
   int bad = 0;
   seek(fd, 0);
   for (int c = 0; c < chunks; c++)
-    bad += read(fd, chunk, CHUNK) != CHUNK || chunk[0] != (uint64_t)c
-           || chunk[CHUNK / 8 - 1] != 0x5a5a5a5a5a5a5a5aull;
+    bad += read(fd, chunk, CHUNK) != CHUNK || chunk[0] != (uint64_t)c ||
+           chunk[CHUNK / 8 - 1] != 0x5a5a5a5a5a5a5a5aull;
   return bad;
 }
 

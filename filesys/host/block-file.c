@@ -161,8 +161,7 @@ file_write_op(void *aux, block_sector_t sector, const void *buf)
                 (long)sector * BLOCK_SECTOR_SIZE) == BLOCK_SECTOR_SIZE;
 }
 
-static const struct block_operations file_ops = {file_read_op,
-                                                 file_write_op};
+static const struct block_operations file_ops = {file_read_op, file_write_op};
 
 /* Opens image file PATH (read-only unless WRITABLE) as the device for
    ROLE.  Returns NULL, with errno set, if it cannot be opened, is larger
@@ -179,8 +178,7 @@ block_file_open(const char *path, bool writable, enum block_type role)
     close(fd);
     return NULL;
   }
-  struct block *b = block_register(path, role,
-                                   st.st_size / BLOCK_SECTOR_SIZE,
+  struct block *b = block_register(path, role, st.st_size / BLOCK_SECTOR_SIZE,
                                    &file_ops, NULL);
   if (b == NULL) {
     close(fd);
@@ -196,8 +194,7 @@ mem_read_op(void *aux, block_sector_t sector, void *buf)
 {
   struct block *b = aux;
 
-  memcpy(buf, b->mem + (size_t)sector * BLOCK_SECTOR_SIZE,
-         BLOCK_SECTOR_SIZE);
+  memcpy(buf, b->mem + (size_t)sector * BLOCK_SECTOR_SIZE, BLOCK_SECTOR_SIZE);
   return true;
 }
 
@@ -206,8 +203,7 @@ mem_write_op(void *aux, block_sector_t sector, const void *buf)
 {
   struct block *b = aux;
 
-  memcpy(b->mem + (size_t)sector * BLOCK_SECTOR_SIZE, buf,
-         BLOCK_SECTOR_SIZE);
+  memcpy(b->mem + (size_t)sector * BLOCK_SECTOR_SIZE, buf, BLOCK_SECTOR_SIZE);
   return true;
 }
 
@@ -220,9 +216,8 @@ block_mem_open(const void *image, size_t bytes, enum block_type role)
 {
   size_t sectors = bytes / BLOCK_SECTOR_SIZE;
   uint8_t *mem = calloc(sectors ? sectors : 1, BLOCK_SECTOR_SIZE);
-  struct block *b = mem != NULL ? block_register("mem", role, sectors,
-                                                 &mem_ops, NULL)
-                                : NULL;
+  struct block *b =
+      mem != NULL ? block_register("mem", role, sectors, &mem_ops, NULL) : NULL;
   if (b == NULL) {
     free(mem);
     return NULL;

@@ -11,10 +11,8 @@
 #include <stdint.h>
 #include "devices/block.h"
 
-struct block *block_file_open(const char *path, bool writable,
-                              enum block_type);
-struct block *block_mem_open(const void *image, size_t bytes,
-                             enum block_type);
+struct block *block_file_open(const char *path, bool writable, enum block_type);
+struct block *block_mem_open(const void *image, size_t bytes, enum block_type);
 const uint8_t *block_mem_data(struct block *);
 void block_host_close(struct block *);
 

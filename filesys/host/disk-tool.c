@@ -31,9 +31,8 @@ fail(const char *fmt, const char *arg)
 static int
 usage(void)
 {
-  fprintf(stderr,
-          "usage: pagoda-disk IMAGE format | put HOSTFILE [NAME] |\n"
-          "       get NAME [HOSTFILE|-] | ls | rm NAME | fsck\n");
+  fprintf(stderr, "usage: pagoda-disk IMAGE format | put HOSTFILE [NAME] |\n"
+                  "       get NAME [HOSTFILE|-] | ls | rm NAME | fsck\n");
   return 2;
 }
 
@@ -86,9 +85,8 @@ slurp(const char *path, fs_off_t *size)
 
   if (f == NULL)
     return NULL;
-  if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 &&
-      len <= INT32_MAX && fseek(f, 0, SEEK_SET) == 0 &&
-      (buf = malloc(len > 0 ? len : 1)) != NULL &&
+  if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && len <= INT32_MAX &&
+      fseek(f, 0, SEEK_SET) == 0 && (buf = malloc(len > 0 ? len : 1)) != NULL &&
       fread(buf, 1, len, f) != (size_t)len) {
     free(buf);
     buf = NULL;

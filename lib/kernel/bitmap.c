@@ -24,8 +24,8 @@
 #define WORD_BITS 64
 
 struct bitmap {
-  size_t bit_cnt;  /* Number of bits. */
-  uint64_t *bits;  /* DIV_ROUND_UP(bit_cnt, 64) words. */
+  size_t bit_cnt; /* Number of bits. */
+  uint64_t *bits; /* DIV_ROUND_UP(bit_cnt, 64) words. */
 };
 
 static size_t

@@ -27,7 +27,7 @@
 
 #include "threads/malloc.h"
 
-#define MIN_BUCKETS 4           /* Smallest (and initial) bucket count. */
+#define MIN_BUCKETS 4 /* Smallest (and initial) bucket count. */
 #define FIB_MULTIPLIER 0x9e3779b97f4a7c15ull /* 2^64 / golden ratio. */
 
 static bool
@@ -148,8 +148,8 @@ find_in_bucket(const struct hash *h, struct list *bucket,
 
   for (e = bucket->head.next; e != &bucket->tail; e = e->next) {
     struct hash_elem *candidate = elem_of(e);
-    if (candidate->hash == hash && !h->less(candidate, key, h->aux)
-        && !h->less(key, candidate, h->aux))
+    if (candidate->hash == hash && !h->less(candidate, key, h->aux) &&
+        !h->less(key, candidate, h->aux))
       return candidate;
   }
   return NULL;
@@ -159,8 +159,7 @@ find_in_bucket(const struct hash *h, struct list *bucket,
    AUX.  Returns false if the bucket array cannot be allocated.  May sleep
    (kernel malloc). */
 bool
-hash_init(struct hash *h, hash_hash_func *hash, hash_less_func *less,
-          void *aux)
+hash_init(struct hash *h, hash_hash_func *hash, hash_less_func *less, void *aux)
 {
   ASSERT(h != NULL && hash != NULL && less != NULL);
   h->buckets = buckets_alloc(MIN_BUCKETS);

@@ -40,8 +40,8 @@ struct hash_elem {
 };
 
 /* The STRUCT that contains hash element HASH_ELEM as its field MEMBER. */
-#define hash_entry(HASH_ELEM, STRUCT, MEMBER)                        \
-  ((STRUCT *)((uint8_t *)(1 ? (HASH_ELEM) : (struct hash_elem *)0) - \
+#define hash_entry(HASH_ELEM, STRUCT, MEMBER)                                  \
+  ((STRUCT *)((uint8_t *)(1 ? (HASH_ELEM) : (struct hash_elem *)0) -           \
               offsetof(STRUCT, MEMBER)))
 
 /* Hash value of element E, given the table's AUX. */
@@ -55,19 +55,19 @@ typedef bool hash_less_func(const struct hash_elem *a,
 typedef void hash_action_func(struct hash_elem *e, void *aux);
 
 struct hash {
-  size_t elem_cnt;       /* Number of elements. */
-  size_t bucket_cnt;     /* Number of buckets, a power of two. */
-  struct list *buckets;  /* Array of bucket_cnt lists. */
-  hash_hash_func *hash;  /* Hash function. */
-  hash_less_func *less;  /* Ordering that defines equality. */
-  void *aux;             /* Passed to hash and less. */
+  size_t elem_cnt;      /* Number of elements. */
+  size_t bucket_cnt;    /* Number of buckets, a power of two. */
+  struct list *buckets; /* Array of bucket_cnt lists. */
+  hash_hash_func *hash; /* Hash function. */
+  hash_less_func *less; /* Ordering that defines equality. */
+  void *aux;            /* Passed to hash and less. */
 };
 
 /* Position of an iteration (see hash_first). */
 struct hash_iterator {
-  struct hash *hash;       /* The table. */
-  struct list *bucket;     /* Bucket of ELEM. */
-  struct hash_elem *elem;  /* Current element, NULL before/after. */
+  struct hash *hash;      /* The table. */
+  struct list *bucket;    /* Bucket of ELEM. */
+  struct hash_elem *elem; /* Current element, NULL before/after. */
 };
 
 bool hash_init(struct hash *h, hash_hash_func *hash, hash_less_func *less,

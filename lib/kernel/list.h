@@ -39,13 +39,18 @@ struct list {
 /* The STRUCT that contains list element LIST_ELEM as its field MEMBER.
    The conditional makes the compiler check that LIST_ELEM really is a
    struct list_elem pointer. */
-#define list_entry(LIST_ELEM, STRUCT, MEMBER)                         \
-  ((STRUCT *)((uint8_t *)(1 ? (LIST_ELEM) : (struct list_elem *)0) -  \
+#define list_entry(LIST_ELEM, STRUCT, MEMBER)                                  \
+  ((STRUCT *)((uint8_t *)(1 ? (LIST_ELEM) : (struct list_elem *)0) -           \
               offsetof(STRUCT, MEMBER)))
 
 /* Static initialiser: struct list l = LIST_INITIALIZER(l); */
-#define LIST_INITIALIZER(NAME) \
-  { {NULL, &(NAME).tail}, {&(NAME).head, NULL} }
+#define LIST_INITIALIZER(NAME)                                                 \
+  {                                                                            \
+    {NULL, &(NAME).tail},                                                      \
+    {                                                                          \
+      &(NAME).head, NULL                                                       \
+    }                                                                          \
+  }
 
 /* Returns true if A sorts before B, given auxiliary data AUX. */
 typedef bool list_less_func(const struct list_elem *a,
@@ -92,9 +97,7 @@ void list_insert_ordered(struct list *list, struct list_elem *elem,
                          list_less_func *less, void *aux);
 void list_unique(struct list *list, struct list *duplicates,
                  list_less_func *less, void *aux);
-struct list_elem *list_max(struct list *list, list_less_func *less,
-                           void *aux);
-struct list_elem *list_min(struct list *list, list_less_func *less,
-                           void *aux);
+struct list_elem *list_max(struct list *list, list_less_func *less, void *aux);
+struct list_elem *list_min(struct list *list, list_less_func *less, void *aux);
 
 #endif

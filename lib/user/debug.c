@@ -48,8 +48,8 @@ debug_backtrace(void)
 
     if (ret == 0)
       break;
-    used += snprintf(line + used, sizeof line - used, " %#lx",
-                     (unsigned long)ret);
+    used +=
+        snprintf(line + used, sizeof line - used, " %#lx", (unsigned long)ret);
     /* Frames live on the stack and grow toward higher addresses as we go
        outward; anything else means the chain is broken. */
     if (next <= frame)

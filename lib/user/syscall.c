@@ -29,8 +29,7 @@ syscall_raw(uint64_t nr, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
 
   asm volatile("syscall"
                : "=a"(result)
-               : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8),
-                 "r"(r9)
+               : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
                : "rcx", "r11", "memory", "cc");
   return result;
 }

@@ -58,9 +58,8 @@ check(const uint8_t *buf, const uint8_t *template, unsigned cnt,
     const uint8_t *p = buf + k * BLOCK_SECTOR_SIZE;
     uint32_t s;
     memcpy(&s, p, sizeof s);
-    if (s != first + k
-        || memcmp(p + 4, template + k * BLOCK_SECTOR_SIZE + 4,
-                  BLOCK_SECTOR_SIZE - 4) != 0)
+    if (s != first + k || memcmp(p + 4, template + k * BLOCK_SECTOR_SIZE + 4,
+                                 BLOCK_SECTOR_SIZE - 4) != 0)
       bad++;
   }
   return bad;
@@ -79,8 +78,8 @@ sweep(struct block *b, unsigned per, uint8_t *buf, const uint8_t *template,
       bad += block_write_multi(b, s, buf, per) ? 0 : per;
     } else {
       memset(buf, 0, per * BLOCK_SECTOR_SIZE);
-      bad += block_read_multi(b, s, buf, per) ? check(buf, template, per, s)
-                                              : per;
+      bad +=
+          block_read_multi(b, s, buf, per) ? check(buf, template, per, s) : per;
     }
   }
   return bad;
@@ -101,14 +100,13 @@ timed_sweeps(struct block *b, const struct bench_mode *m, uint8_t *buf,
   } while (ticks < MIN_TICKS);
   char rate[16];
   kfs_rate(rate, sizeof rate, (uint64_t)rounds * BENCH_BYTES, ticks);
-  klog_printf("kfs-bench: %s: %s %u x 4 MB in %lld ticks: %s MB/s\n",
-              m->label, write ? "write" : "read", rounds, (long long)ticks,
-              rate);
+  klog_printf("kfs-bench: %s: %s %u x 4 MB in %lld ticks: %s MB/s\n", m->label,
+              write ? "write" : "read", rounds, (long long)ticks, rate);
   return bad;
 }
 
-/* 4 MB (or more, for timing) each way in every mode; needs a swap disk of at least 8192
-   sectors. */
+/* 4 MB (or more, for timing) each way in every mode; needs a swap disk of at
+   least 8192 sectors. */
 void
 kfs_bench(void)
 {
@@ -127,7 +125,7 @@ kfs_bench(void)
     unsigned bad = timed_sweeps(b, &modes[i], buf, template, true);
     bad += timed_sweeps(b, &modes[i], buf, template, false);
     msg("%s: %u sectors each way, %u bad", modes[i].label,
-            (unsigned)BENCH_SECTORS, bad);
+        (unsigned)BENCH_SECTORS, bad);
   }
   ide_set_dma(dma_was);
   palloc_free_multiple(template, BUF_PAGES);

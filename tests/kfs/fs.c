@@ -77,8 +77,8 @@ write_content(struct file *f, uint64_t seed, off_t size, uint8_t *buf,
 /* Read [OFS, OFS + SIZE) of F in random chunks and compare with content
    SEED; returns the wrong or missing bytes. */
 static unsigned
-check_range(struct file *f, uint64_t seed, off_t ofs, off_t size,
-            uint8_t *buf, uint64_t *rng)
+check_range(struct file *f, uint64_t seed, off_t ofs, off_t size, uint8_t *buf,
+            uint64_t *rng)
 {
   unsigned bad = 0;
   off_t end = ofs + size;
@@ -158,10 +158,10 @@ need_fs(void)
 
 struct fs_worker {
   int id;
-  unsigned bad_bytes;      /* Wrong bytes read back from own files. */
-  unsigned shared_bad;     /* Wrong bytes read from the shared file. */
-  unsigned failures;       /* Failed create, open, write or remove. */
-  unsigned still_there;    /* Files still openable after remove. */
+  unsigned bad_bytes;   /* Wrong bytes read back from own files. */
+  unsigned shared_bad;  /* Wrong bytes read from the shared file. */
+  unsigned failures;    /* Failed create, open, write or remove. */
+  unsigned still_there; /* Files still openable after remove. */
   struct semaphore *done;
 };
 
@@ -282,21 +282,21 @@ kfs_fs_concurrent(void)
     ws[i] = (struct fs_worker){.id = i, .done = &done};
     char name[16];
     snprintf(name, sizeof name, "kfs-fs%d", i);
-    KFS_REQUIRE(thread_create(name, PRI_DEFAULT, fs_worker_main, &ws[i])
-                != TID_ERROR);
+    KFS_REQUIRE(thread_create(name, PRI_DEFAULT, fs_worker_main, &ws[i]) !=
+                TID_ERROR);
   }
   for (int i = 0; i < FS_WORKERS; i++)
     sema_down(&done);
   for (int i = 0; i < FS_WORKERS; i++)
     msg("thread %d: %d files, %u failures, %u wrong bytes, %u wrong "
-            "shared bytes, %u still there after remove",
-            i, FS_ROUNDS, ws[i].failures, ws[i].bad_bytes, ws[i].shared_bad,
-            ws[i].still_there);
+        "shared bytes, %u still there after remove",
+        i, FS_ROUNDS, ws[i].failures, ws[i].bad_bytes, ws[i].shared_bad,
+        ws[i].still_there);
   KFS_REQUIRE(filesys_remove("kfs-shared"));
   msg("files left: %d more than before",
-          (int)count_files() - (int)files_before);
+      (int)count_files() - (int)files_before);
   msg("free sectors: %d more than before",
-          (int)filesys_free_sectors() - (int)free_before);
+      (int)filesys_free_sectors() - (int)free_before);
   report_fsck();
   palloc_free_page(buf);
 }
@@ -319,22 +319,21 @@ kfs_fs_remove_open(void)
   struct file *b = filesys_open("kfs-victim");
   KFS_REQUIRE(a != NULL && b != NULL);
 
-  msg("remove while open: %s",
-          filesys_remove("kfs-victim") ? "true" : "false");
+  msg("remove while open: %s", filesys_remove("kfs-victim") ? "true" : "false");
   struct file *c = filesys_open("kfs-victim");
   msg("open after remove: %s", c == NULL ? "null" : "opened");
   file_close(c);
   msg("first handle reads %u wrong bytes of 3000",
-          check_content(a, 1, 3000, buf, &rng));
+      check_content(a, 1, 3000, buf, &rng));
   file_seek(b, 1000);
   content_fill(buf, 2, 1000, 1000);
   msg("second handle overwrites %d bytes", (int)file_write(b, buf, 1000));
-  unsigned bad = check_range(a, 1, 0, 1000, buf, &rng)
-                 + check_range(a, 2, 1000, 1000, buf, &rng)
-                 + check_range(a, 1, 2000, 1000, buf, &rng);
+  unsigned bad = check_range(a, 1, 0, 1000, buf, &rng) +
+                 check_range(a, 2, 1000, 1000, buf, &rng) +
+                 check_range(a, 1, 2000, 1000, buf, &rng);
   msg("first handle sees the change: %u wrong bytes of 3000", bad);
   msg("write at the end writes %d bytes; length stays %d",
-          (int)file_write_at(b, buf, 10, 3000), (int)file_length(a));
+      (int)file_write_at(b, buf, 10, 3000), (int)file_length(a));
 
   KFS_REQUIRE(filesys_create("kfs-victim", 0));
   c = filesys_open("kfs-victim");
@@ -345,8 +344,8 @@ kfs_fs_remove_open(void)
   file_close(a);
   file_close(b);
   msg("sectors held while open: %s; all free after last close: %s",
-          held ? "yes" : "no",
-          filesys_free_sectors() == free_before ? "yes" : "no");
+      held ? "yes" : "no",
+      filesys_free_sectors() == free_before ? "yes" : "no");
   report_fsck();
   palloc_free_page(buf);
 }
@@ -361,9 +360,8 @@ struct kfs_file_spec {
 
 /* Sizes around sector and extent edges, one empty, one large. */
 static const struct kfs_file_spec persist_files[] = {
-    {"kfs-empty", 21, 0},       {"kfs-one", 22, 1},
-    {"kfs-sector", 23, 512},    {"kfs-odd", 24, 513},
-    {"kfs-large", 25, 150000},  {"kfs-medium", 26, 20000},
+    {"kfs-empty", 21, 0}, {"kfs-one", 22, 1},        {"kfs-sector", 23, 512},
+    {"kfs-odd", 24, 513}, {"kfs-large", 25, 150000}, {"kfs-medium", 26, 20000},
 };
 #define PERSIST_CNT (sizeof persist_files / sizeof persist_files[0])
 #define PERSIST_GONE "kfs-removed"
@@ -413,7 +411,7 @@ kfs_fs_remount(void)
   if (mounted) {
     persist_check(buf);
     msg("free sectors unchanged: %s",
-            filesys_free_sectors() == free_before ? "yes" : "no");
+        filesys_free_sectors() == free_before ? "yes" : "no");
   }
   palloc_free_page(buf);
 }

@@ -49,7 +49,6 @@ kfs_need_disk(enum block_type role, const char *what)
   return b;
 }
 
-
 /* A 64-bit mixing function (splitmix64's finaliser). */
 static uint64_t
 mix(uint64_t x)

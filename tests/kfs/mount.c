@@ -27,5 +27,5 @@ kfs_mount_state(void)
   msg("create fails: %s", !filesys_create("newfile", 10) ? "yes" : "no");
   msg("remove fails: %s", !filesys_remove("anything") ? "yes" : "no");
   msg("listdir is empty: %s",
-          filesys_listdir(0, name, &size) <= 0 ? "yes" : "no");
+      filesys_listdir(0, name, &size) <= 0 ? "yes" : "no");
 }

@@ -34,12 +34,12 @@ show_role(enum block_type role, const char *label)
     msg("%s disk: none", label);
   else
     msg("%s disk: %s, %u sectors, role %s, first and last sectors "
-            "%sreadable",
-            label, block_name(b), (unsigned)block_size(b),
-            block_type(b) == role ? "matches" : "differs",
-            block_read(b, 0, page) && block_read(b, block_size(b) - 1, page)
-                ? ""
-                : "NOT ");
+        "%sreadable",
+        label, block_name(b), (unsigned)block_size(b),
+        block_type(b) == role ? "matches" : "differs",
+        block_read(b, 0, page) && block_read(b, block_size(b) - 1, page)
+            ? ""
+            : "NOT ");
   palloc_free_page(page);
 }
 
@@ -118,8 +118,7 @@ pass_runs(struct block *b, const struct run *runs, const uint32_t *order,
     }
     if (!write)
       for (unsigned k = 0; k < r->cnt; k++)
-        if (!kfs_pattern_check(buf + k * BLOCK_SECTOR_SIZE, seed,
-                               r->start + k))
+        if (!kfs_pattern_check(buf + k * BLOCK_SECTOR_SIZE, seed, r->start + k))
           bad++;
   }
   return bad;
@@ -172,8 +171,8 @@ kfs_raw_pattern(void)
     ide_set_dma(pass != 1);
     unsigned rbad = pass_runs(b, runs, order, n, seed, false, &bufs);
     msg("pass %d: %u sectors written (%u failed), read back with %u "
-            "bad",
-            pass, (unsigned)size, wbad, rbad);
+        "bad",
+        pass, (unsigned)size, wbad, rbad);
   }
   ide_set_dma(dma_was);
   free(heap);
@@ -185,16 +184,16 @@ kfs_raw_pattern(void)
 /* ----------------------------------------------------------- concurrent */
 
 #define WORKERS 4
-#define REGION 64    /* Sectors each worker owns. */
-#define ROUNDS 120   /* Write-then-read round trips per worker. */
+#define REGION 64  /* Sectors each worker owns. */
+#define ROUNDS 120 /* Write-then-read round trips per worker. */
 
 struct worker {
   int id;
   struct block *disk;
-  block_sector_t base;      /* First sector of the worker's region. */
-  uint64_t seeds[REGION];   /* Seed last written to each sector. */
-  unsigned bad;             /* Sectors that came back wrong. */
-  unsigned region_bad;      /* Wrong sectors in the final sweep. */
+  block_sector_t base;    /* First sector of the worker's region. */
+  uint64_t seeds[REGION]; /* Seed last written to each sector. */
+  unsigned bad;           /* Sectors that came back wrong. */
+  unsigned region_bad;    /* Wrong sectors in the final sweep. */
   struct semaphore *done;
 };
 
@@ -211,8 +210,8 @@ worker_round(struct worker *w, int round, uint8_t *out, uint8_t *in,
     kfs_pattern_fill(out + k * BLOCK_SECTOR_SIZE, seed, r.start + k);
     w->seeds[r.start + k - w->base] = seed;
   }
-  if (!move_run(w->disk, &r, out, round % 2 == 0, true)
-      || !move_run(w->disk, &r, in, round % 2 != 0, false)) {
+  if (!move_run(w->disk, &r, out, round % 2 == 0, true) ||
+      !move_run(w->disk, &r, in, round % 2 != 0, false)) {
     w->bad += cnt;
     return;
   }
@@ -239,8 +238,8 @@ worker_main(void *aux)
   for (int round = 1; round <= ROUNDS; round++)
     worker_round(w, round, out, in, &rng);
   for (block_sector_t s = 0; s < REGION; s++)
-    if (!block_read(w->disk, w->base + s, in)
-        || !kfs_pattern_check(in, w->seeds[s], w->base + s))
+    if (!block_read(w->disk, w->base + s, in) ||
+        !kfs_pattern_check(in, w->seeds[s], w->base + s))
       w->region_bad++;
   palloc_free_page(in);
   palloc_free_page(out);
@@ -250,8 +249,8 @@ worker_main(void *aux)
 /* Save (or restore) the sectors the workers will use on the file-system
    disk into SAVE, so the test leaves that disk as it found it. */
 static void
-keep_sectors(struct block *b, block_sector_t base, unsigned cnt,
-             uint8_t *save, bool restore)
+keep_sectors(struct block *b, block_sector_t base, unsigned cnt, uint8_t *save,
+             bool restore)
 {
   bool ok = restore ? block_write_multi(b, base, save, cnt)
                     : block_read_multi(b, base, save, cnt);
@@ -269,16 +268,15 @@ run_workers(struct worker *ws, int pass)
     w->done = &done;
     char name[16];
     snprintf(name, sizeof name, "kfs-w%d", i);
-    KFS_REQUIRE(thread_create(name, PRI_DEFAULT, worker_main, w)
-                != TID_ERROR);
+    KFS_REQUIRE(thread_create(name, PRI_DEFAULT, worker_main, w) != TID_ERROR);
   }
   for (int i = 0; i < WORKERS; i++)
     sema_down(&done);
   for (int i = 0; i < WORKERS; i++)
     msg("pass %d worker %d on %s: %d round trips, %u bad, %u wrong in "
-            "final sweep",
-            pass, i, block_type(ws[i].disk) == BLOCK_SWAP ? "swap" : "fs",
-            ROUNDS, ws[i].bad, ws[i].region_bad);
+        "final sweep",
+        pass, i, block_type(ws[i].disk) == BLOCK_SWAP ? "swap" : "fs", ROUNDS,
+        ws[i].bad, ws[i].region_bad);
 }
 
 /* Four threads, two per disk, each doing random write/read round trips
@@ -330,19 +328,18 @@ check_range_errors(struct block *b, uint8_t *buf)
   KFS_REQUIRE(block_write_multi(b, size - 4, buf, 4));
   msg("read at the size: %s", yes_no(block_read(b, size, buf)));
   msg("write at the size: %s", yes_no(block_write(b, size, buf)));
-  msg("read at sector 0xffffffff: %s",
-          yes_no(block_read(b, 0xffffffffu, buf)));
+  msg("read at sector 0xffffffff: %s", yes_no(block_read(b, 0xffffffffu, buf)));
   msg("2-sector read over the end: %s",
-          yes_no(block_read_multi(b, size - 1, buf, 2)));
+      yes_no(block_read_multi(b, size - 1, buf, 2)));
   memset(buf, 0xee, 8 * BLOCK_SECTOR_SIZE);
   msg("8-sector write over the end: %s",
-          yes_no(block_write_multi(b, size - 4, buf, 8)));
+      yes_no(block_write_multi(b, size - 4, buf, 8)));
   msg("2-sector write over the end: %s",
-          yes_no(block_write_multi(b, size - 1, buf, 2)));
+      yes_no(block_write_multi(b, size - 1, buf, 2)));
   unsigned kept = 0;
   for (unsigned k = 0; k < 4; k++)
-    if (block_read(b, size - 4 + k, buf)
-        && kfs_pattern_check(buf, 7, size - 4 + k))
+    if (block_read(b, size - 4 + k, buf) &&
+        kfs_pattern_check(buf, 7, size - 4 + k))
       kept++;
   msg("last 4 sectors unchanged: %u of 4", kept);
 }
@@ -355,14 +352,14 @@ check_device_error(struct block *b, uint8_t *buf, bool dma)
   block_sector_t size = block_size(b);
   ide_set_dma(dma);
   bool err = ide_read_unchecked(block_name(b), size, buf);
-  bool after = block_read(b, size - 1, buf)
-               && kfs_pattern_check(buf, 7, size - 1);
+  bool after =
+      block_read(b, size - 1, buf) && kfs_pattern_check(buf, 7, size - 1);
   bool again = ide_read_unchecked(block_name(b), size + 100, buf);
-  bool last = block_read(b, size - 2, buf)
-              && kfs_pattern_check(buf, 7, size - 2);
+  bool last =
+      block_read(b, size - 2, buf) && kfs_pattern_check(buf, 7, size - 2);
   msg("%s: disk error returns %s, next read %s; again %s, next read %s",
-          dma ? "DMA" : "PIO", yes_no(err), after ? "correct" : "wrong",
-          yes_no(again), last ? "correct" : "wrong");
+      dma ? "DMA" : "PIO", yes_no(err), after ? "correct" : "wrong",
+      yes_no(again), last ? "correct" : "wrong");
 }
 
 /* Range errors, device errors in both modes, and a channel that still

@@ -22,8 +22,8 @@
 
 struct alarm_sleeper {
   int period;
-  int early;         /* Wake-ups before the deadline. */
-  int late;          /* Wake-ups more than a tick after it. */
+  int early; /* Wake-ups before the deadline. */
+  int late;  /* Wake-ups more than a tick after it. */
   int64_t base;
   struct ktest_log *log;
   struct semaphore *done;
@@ -60,8 +60,8 @@ ktest_alarm_multiple(void)
   ktest_log_init(&log);
   sema_init(&done, 0);
   for (int i = 0; i < ALARM_THREADS; i++) {
-    sleepers[i] = (struct alarm_sleeper){.period = periods[i], .base = base,
-                                         .log = &log, .done = &done};
+    sleepers[i] = (struct alarm_sleeper){
+        .period = periods[i], .base = base, .log = &log, .done = &done};
     ktest_spawn("sleeper", PRI_DEFAULT, alarm_sleeper_run, &sleepers[i]);
   }
   for (int i = 0; i < ALARM_THREADS; i++)

@@ -58,7 +58,7 @@ ktest_alarm_no_busy_wait(void)
 
   msg("slept %d ticks; spinner saw %s of them", BUSY_SLEEP,
       seen >= BUSY_SLEEP / 2 ? "most" : "few");
-  msg("sleeper woke %s", elapsed < BUSY_SLEEP     ? "early"
+  msg("sleeper woke %s", elapsed < BUSY_SLEEP        ? "early"
                          : elapsed <= BUSY_SLEEP + 1 ? "on time"
                                                      : "late");
 }

@@ -148,8 +148,8 @@ ms_run_workers(void)
 
   sema_init(&done, 0);
   for (int i = 0; i < MS_WORKERS; i++) {
-    workers[i] = (struct ms_worker){.rng = 0x1234567ull * (i + 1),
-                                    .done = &done};
+    workers[i] =
+        (struct ms_worker){.rng = 0x1234567ull * (i + 1), .done = &done};
     ktest_spawn("heap-worker", PRI_DEFAULT, ms_worker_run, &workers[i]);
   }
   for (int i = 0; i < MS_WORKERS; i++)

@@ -78,8 +78,8 @@ ps_take(struct ps_run *r, uint64_t *rng, size_t *live, const size_t *cap)
   r->flags = ktest_random(rng) & 1 ? PAL_USER : 0;
   if (ktest_random(rng) % 4 == 0)
     r->flags |= PAL_ZERO;
-  r->pages = ktest_random(rng) % 3 == 0 ? ktest_random_range(rng, 2, PS_MAX_RUN)
-                                        : 1;
+  r->pages =
+      ktest_random(rng) % 3 == 0 ? ktest_random_range(rng, 2, PS_MAX_RUN) : 1;
   r->seed = ktest_random(rng);
   int pool = (r->flags & PAL_USER) != 0;
   if (live[pool] + r->pages > cap[pool])

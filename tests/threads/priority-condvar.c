@@ -39,8 +39,7 @@ cv_waiter_run(void *aux)
 void
 ktest_priority_condvar(void)
 {
-  static const int priorities[CV_WAITERS] = {36, 33, 42, 38, 35,
-                                             44, 32, 40};
+  static const int priorities[CV_WAITERS] = {36, 33, 42, 38, 35, 44, 32, 40};
   static struct cv_shared sh;
 
   lock_init(&sh.lock);

@@ -66,9 +66,10 @@ ktest_priority_donate_chain(void)
     lock_init(&locks[i]);
   lock_acquire(&locks[0]);
   for (int lv = 1; lv <= CHAIN_DEPTH; lv++) {
-    links[lv] = (struct chain_link){
-        .level = lv, .below = &locks[lv - 1],
-        .own = lv < CHAIN_DEPTH ? &locks[lv] : NULL};
+    links[lv] =
+        (struct chain_link){.level = lv,
+                            .below = &locks[lv - 1],
+                            .own = lv < CHAIN_DEPTH ? &locks[lv] : NULL};
     snprintf(name, sizeof name, "link%d", lv);
     ktest_spawn(name, chain_base(lv), chain_link_run, &links[lv]);
     msg("main: link %d waiting; priority %d", lv, thread_get_priority());

@@ -78,7 +78,7 @@ ktest_priority_preempt(void)
     continue;
   int64_t delay = sh.woke_at - sh.deadline;
   msg("main: spun until the sleeper ran; it ran %s",
-      delay < 0 ? "before its deadline"
+      delay < 0    ? "before its deadline"
       : delay <= 1 ? "in its deadline tick"
                    : "ticks after its deadline");
 }

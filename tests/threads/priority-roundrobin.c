@@ -15,8 +15,8 @@
 #include "tests/threads/tests.h"
 
 #define RR_THREADS 3
-#define RR_SPAN 60          /* Ticks the spinners run. */
-#define RR_FIRST_WITHIN 20  /* Each must have run by then. */
+#define RR_SPAN 60         /* Ticks the spinners run. */
+#define RR_FIRST_WITHIN 20 /* Each must have run by then. */
 
 struct rr_shared {
   int64_t start, end;
@@ -72,7 +72,6 @@ ktest_priority_roundrobin(void)
       late++;
   msg("%d spinners shared %d ticks", RR_THREADS, RR_SPAN);
   msg("spinners that first ran after tick %d: %d", RR_FIRST_WITHIN, late);
-  msg("turns changed hands %s", sh.switches >= RR_SPAN / 8
-                                    ? "many times"
-                                    : "only a few times");
+  msg("turns changed hands %s",
+      sh.switches >= RR_SPAN / 8 ? "many times" : "only a few times");
 }

@@ -43,8 +43,7 @@ ktest_priority_sema_up_yield(void)
   thread_set_priority(PRI_DEFAULT - 20);
   thread_set_priority(PRI_DEFAULT);
   sema_up(&low.sema);
-  msg("after waking the lower thread: it %s",
-      low.woke ? "ran" : "had not run");
+  msg("after waking the lower thread: it %s", low.woke ? "ran" : "had not run");
   thread_set_priority(PRI_MIN);
   msg("after stepping down to %d: it %s", PRI_MIN,
       low.woke ? "ran" : "had not run");

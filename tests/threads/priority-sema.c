@@ -27,8 +27,7 @@ sema_waiter_run(void *aux)
 void
 ktest_priority_sema(void)
 {
-  static const int priorities[SEMA_WAITERS] = {34, 39, 32, 45, 37,
-                                               41, 33, 36};
+  static const int priorities[SEMA_WAITERS] = {34, 39, 32, 45, 37, 41, 33, 36};
   static struct semaphore sema;
 
   sema_init(&sema, 0);

@@ -17,7 +17,6 @@
 #include "devices/timer.h"
 #include "threads/interrupt.h"
 
-
 static const struct ktest ktests[] = {
     {"alarm-single", ktest_alarm_single},
     {"alarm-multiple", ktest_alarm_multiple},

@@ -68,8 +68,8 @@ many_wave(int wave, tid_t *tids)
   for (int i = 0; i < MANY; i++) {
     args[i] = (struct many_arg){.index = i, .shared = &sh};
     many_name(name, sizeof name, i);
-    tids[i] = ktest_spawn(name, PRI_DEFAULT + offsets[i % 3], many_run,
-                          &args[i]);
+    tids[i] =
+        ktest_spawn(name, PRI_DEFAULT + offsets[i % 3], many_run, &args[i]);
   }
   for (int i = 0; i < MANY; i++)
     sema_up(&sh.gate);
@@ -80,8 +80,8 @@ many_wave(int wave, tid_t *tids)
   int once = 0;
   for (int i = 0; i < MANY; i++)
     once += sh.runs[i] == 1;
-  msg("wave %d: %d of %d threads ran exactly once, %d wrong names", wave,
-      once, MANY, sh.bad_names);
+  msg("wave %d: %d of %d threads ran exactly once, %d wrong names", wave, once,
+      MANY, sh.bad_names);
 }
 
 static int

@@ -93,13 +93,15 @@ random_op(uint64_t *rng, struct bitmap *b)
                       model_count(start, cnt, value));
     break;
   case 4:
-    ck_assert(bitmap_contains(b, start, cnt, value)
-              == (model_count(start, cnt, value) > 0));
+    ck_assert(bitmap_contains(b, start, cnt, value) ==
+              (model_count(start, cnt, value) > 0));
     ck_assert(bitmap_any(b, start, cnt) == (model_count(start, cnt, true) > 0));
     break;
   case 5:
-    ck_assert(bitmap_none(b, start, cnt) == (model_count(start, cnt, true) == 0));
-    ck_assert(bitmap_all(b, start, cnt) == (model_count(start, cnt, true) == cnt));
+    ck_assert(bitmap_none(b, start, cnt) ==
+              (model_count(start, cnt, true) == 0));
+    ck_assert(bitmap_all(b, start, cnt) ==
+              (model_count(start, cnt, true) == cnt));
     break;
   case 6:
   case 7:
@@ -119,8 +121,8 @@ random_op(uint64_t *rng, struct bitmap *b)
 
 START_TEST(test_random_against_model)
 {
-  static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 127, 128, 129, 700,
-                                 1024, MAX_BITS - 3};
+  static const size_t sizes[] = {0,   1,   2,   63,  64,   65,
+                                 127, 128, 129, 700, 1024, MAX_BITS - 3};
   uint64_t rng = 77;
   size_t s, i;
 

@@ -16,7 +16,7 @@
 
 struct entry {
   uint64_t key;
-  int slot;            /* Which of the key's two entries this is. */
+  int slot; /* Which of the key's two entries this is. */
   struct hash_elem elem;
 };
 
@@ -29,8 +29,8 @@ entry_hash(const struct hash_elem *e, void *aux)
 static bool
 entry_less(const struct hash_elem *a, const struct hash_elem *b, void *aux)
 {
-  return hash_entry(a, struct entry, elem)->key
-         < hash_entry(b, struct entry, elem)->key;
+  return hash_entry(a, struct entry, elem)->key <
+         hash_entry(b, struct entry, elem)->key;
 }
 
 /* Every key has two entries, so hash_replace always has a spare one. */
@@ -108,8 +108,8 @@ check_contents(struct hash *h)
 }
 
 static struct hash_elem *
-probe(struct hash *h, size_t k, struct hash_elem *(*op)(struct hash *,
-                                                         struct hash_elem *))
+probe(struct hash *h, size_t k,
+      struct hash_elem *(*op)(struct hash *, struct hash_elem *))
 {
   struct entry key = {.key = k * 0x10001ull};
 
@@ -160,8 +160,8 @@ START_TEST(test_random_against_model)
   /* Phases alternate between growing and shrinking, over the whole key
      space and over a small corner of it, then everything is deleted. */
   static const int delete_percent[] = {10, 97, 30, 90, 10, 60};
-  static const size_t key_range[] = {KEYSPACE, KEYSPACE, 300, 300, KEYSPACE,
-                                     KEYSPACE};
+  static const size_t key_range[] = {KEYSPACE, KEYSPACE, 300,
+                                     300,      KEYSPACE, KEYSPACE};
   uint64_t rng = 20240601;
   struct hash h;
   size_t phase, i, max_buckets = 0, min_after_big = SIZE_MAX;

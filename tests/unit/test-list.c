@@ -7,8 +7,8 @@
 #include "tests/unit/unit.h"
 
 struct item {
-  int key;              /* Sort key. */
-  int seq;              /* Creation order, to check stability. */
+  int key; /* Sort key. */
+  int seq; /* Creation order, to check stability. */
   struct list_elem elem;
 };
 
@@ -19,8 +19,8 @@ item_less(const struct list_elem *a, const struct list_elem *b, void *aux)
 
   if (calls != NULL)
     (*calls)++;
-  return list_entry(a, struct item, elem)->key
-         < list_entry(b, struct item, elem)->key;
+  return list_entry(a, struct item, elem)->key <
+         list_entry(b, struct item, elem)->key;
 }
 
 static int

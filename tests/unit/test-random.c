@@ -10,8 +10,8 @@
 static unsigned
 seed_of(const char key[4])
 {
-  return (unsigned)(uint8_t)key[0] | (unsigned)(uint8_t)key[1] << 8
-         | (unsigned)(uint8_t)key[2] << 16 | (unsigned)(uint8_t)key[3] << 24;
+  return (unsigned)(uint8_t)key[0] | (unsigned)(uint8_t)key[1] << 8 |
+         (unsigned)(uint8_t)key[2] << 16 | (unsigned)(uint8_t)key[3] << 24;
 }
 
 START_TEST(test_rc4_vector)
@@ -77,10 +77,9 @@ START_TEST(test_pintos_page_shuffle_sequence)
   /* Pintos page-shuffle: fill 128 kB with i * 257, then ten times swap
      each byte i with byte i + random_ulong() % (size - i).  The expected
      checksums are the ones its .ck file hard-codes. */
-  static const uint32_t want[10] = {2274652418u, 2281360714u, 3504443700u,
-                                    2850516818u, 2406916757u, 3377643430u,
-                                    658047850u,  493716582u,  3359519593u,
-                                    143675990u};
+  static const uint32_t want[10] = {
+      2274652418u, 2281360714u, 3504443700u, 2850516818u, 2406916757u,
+      3377643430u, 658047850u,  493716582u,  3359519593u, 143675990u};
   enum { SIZE = 128 * 1024 };
   uint8_t *buf = malloc(SIZE);
   size_t i, round;

@@ -50,11 +50,16 @@ random_value(uint64_t *rng)
   uint64_t r = unit_rand(rng);
 
   switch (r % 8) {
-  case 0: return 0;
-  case 1: return UINT64_MAX;
-  case 2: return (uint64_t)INT64_MIN;
-  case 3: return r >> 60;
-  default: return unit_rand(rng) >> (unit_rand(rng) % 64);
+  case 0:
+    return 0;
+  case 1:
+    return UINT64_MAX;
+  case 2:
+    return (uint64_t)INT64_MIN;
+  case 3:
+    return r >> 60;
+  default:
+    return unit_rand(rng) >> (unit_rand(rng) % 64);
   }
 }
 
@@ -74,26 +79,28 @@ add_number(uint64_t *rng, char *p, bool *star, int *value)
 {
   *star = false;
   switch (unit_rand(rng) % 4) {
-  case 0: return p;
+  case 0:
+    return p;
   case 1:
     *star = true;
     *value = (int)(unit_rand(rng) % 30) - 8; /* Negative too. */
     *p++ = '*';
     return p;
-  default: return p + sprintf(p, "%d", (int)(unit_rand(rng) % 25));
+  default:
+    return p + sprintf(p, "%d", (int)(unit_rand(rng) % 25));
   }
 }
 
-#define CALL(VALUE)                                 \
-  do {                                              \
-    if (star_w && star_p)                           \
-      check_format(fmt, w, prec, VALUE);            \
-    else if (star_w)                                \
-      check_format(fmt, w, VALUE);                  \
-    else if (star_p)                                \
-      check_format(fmt, prec, VALUE);               \
-    else                                            \
-      check_format(fmt, VALUE);                     \
+#define CALL(VALUE)                                                            \
+  do {                                                                         \
+    if (star_w && star_p)                                                      \
+      check_format(fmt, w, prec, VALUE);                                       \
+    else if (star_w)                                                           \
+      check_format(fmt, w, VALUE);                                             \
+    else if (star_p)                                                           \
+      check_format(fmt, prec, VALUE);                                          \
+    else                                                                       \
+      check_format(fmt, VALUE);                                                \
   } while (0)
 
 /* One random integer conversion with a matching argument. */
@@ -121,22 +128,54 @@ random_integer_conversion(uint64_t *rng)
   p += sprintf(p, "%s%c>", lengths[len_idx], conv);
 
   switch (len_idx * 2 + is_signed) {
-  case 0: CALL((unsigned)(unsigned char)v); break;
-  case 1: CALL((int)(signed char)v); break;
-  case 2: CALL((unsigned)(unsigned short)v); break;
-  case 3: CALL((int)(short)v); break;
-  case 4: CALL((unsigned)v); break;
-  case 5: CALL((int)v); break;
-  case 6: CALL((unsigned long)v); break;
-  case 7: CALL((long)v); break;
-  case 8: CALL((unsigned long long)v); break;
-  case 9: CALL((long long)v); break;
-  case 10: CALL((uintmax_t)v); break;
-  case 11: CALL((intmax_t)v); break;
-  case 12: CALL((size_t)v); break;
-  case 13: CALL((ssize_t)v); break;
-  case 14: CALL((size_t)v); break; /* %tu takes the unsigned ptrdiff_t. */
-  case 15: CALL((ptrdiff_t)v); break;
+  case 0:
+    CALL((unsigned)(unsigned char)v);
+    break;
+  case 1:
+    CALL((int)(signed char)v);
+    break;
+  case 2:
+    CALL((unsigned)(unsigned short)v);
+    break;
+  case 3:
+    CALL((int)(short)v);
+    break;
+  case 4:
+    CALL((unsigned)v);
+    break;
+  case 5:
+    CALL((int)v);
+    break;
+  case 6:
+    CALL((unsigned long)v);
+    break;
+  case 7:
+    CALL((long)v);
+    break;
+  case 8:
+    CALL((unsigned long long)v);
+    break;
+  case 9:
+    CALL((long long)v);
+    break;
+  case 10:
+    CALL((uintmax_t)v);
+    break;
+  case 11:
+    CALL((intmax_t)v);
+    break;
+  case 12:
+    CALL((size_t)v);
+    break;
+  case 13:
+    CALL((ssize_t)v);
+    break;
+  case 14:
+    CALL((size_t)v);
+    break; /* %tu takes the unsigned ptrdiff_t. */
+  case 15:
+    CALL((ptrdiff_t)v);
+    break;
   }
 }
 
@@ -192,8 +231,8 @@ START_TEST(test_fixed_conversions)
   check_format("%zu %zd %td %ju %jd", (size_t)-1, (ssize_t)-1, (ptrdiff_t)-9,
                UINTMAX_MAX, INTMAX_MIN);
   check_format("%c%c%c %3c %-3c|", 'a', 'b', 'c', 'x', 'y');
-  check_format("%s|%10s|%-10s|%.2s|%10.3s|%-*.*s|", "abc", "abc", "abc",
-               "abc", "abcdef", 7, 2, "xyz");
+  check_format("%s|%10s|%-10s|%.2s|%10.3s|%-*.*s|", "abc", "abc", "abc", "abc",
+               "abcdef", 7, 2, "xyz");
   check_format("%p %20p %-20p|", (void *)&x, (void *)&x, (void *)0x1000);
 }
 END_TEST

@@ -7,8 +7,8 @@
 
 START_TEST(test_atoi)
 {
-  static const char *inputs[] = {"0",     "42",     "-17",   "  +8x",
-                                 "\t\n-0", "abc",   "",      "2147483647",
+  static const char *inputs[] = {"0",           "42",  "-17", "  +8x",
+                                 "\t\n-0",      "abc", "",    "2147483647",
                                  "-2147483648", "007", "- 5", "12 34"};
   size_t i;
 
@@ -120,10 +120,8 @@ START_TEST(test_search)
       } else {
         ck_assert_ptr_null(found);
       }
-      ck_assert_ptr_eq(binary_search(&i, a, n, sizeof *a,
-                                     compare_int_aux,
-                                     &calls),
-                       found);
+      ck_assert_ptr_eq(
+          binary_search(&i, a, n, sizeof *a, compare_int_aux, &calls), found);
       /* Binary: about log2(n) + 1 probes, never a linear scan. */
       ck_assert_int_le(calls, 10);
     }

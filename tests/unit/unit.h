@@ -19,21 +19,74 @@
 #include <string.h>
 
 /* The host C library, for comparing against. */
-static inline size_t host_strlen(const char *s) { return strlen(s); }
-static inline int host_strcmp(const char *a, const char *b) { return strcmp(a, b); }
-static inline int host_strncmp(const char *a, const char *b, size_t n) { return strncmp(a, b, n); }
-static inline int host_memcmp(const void *a, const void *b, size_t n) { return memcmp(a, b, n); }
-static inline void *host_memchr(const void *s, int c, size_t n) { return memchr(s, c, n); }
-static inline char *host_strchr(const char *s, int c) { return strchr(s, c); }
-static inline char *host_strrchr(const char *s, int c) { return strrchr(s, c); }
-static inline size_t host_strspn(const char *s, const char *a) { return strspn(s, a); }
-static inline size_t host_strcspn(const char *s, const char *r) { return strcspn(s, r); }
-static inline char *host_strpbrk(const char *s, const char *a) { return strpbrk(s, a); }
-static inline char *host_strstr(const char *h, const char *n) { return strstr(h, n); }
-static inline size_t host_strnlen(const char *s, size_t n) { return strnlen(s, n); }
-static inline int host_atoi(const char *s) { return atoi(s); }
+static inline size_t
+host_strlen(const char *s)
+{
+  return strlen(s);
+}
+static inline int
+host_strcmp(const char *a, const char *b)
+{
+  return strcmp(a, b);
+}
+static inline int
+host_strncmp(const char *a, const char *b, size_t n)
+{
+  return strncmp(a, b, n);
+}
+static inline int
+host_memcmp(const void *a, const void *b, size_t n)
+{
+  return memcmp(a, b, n);
+}
+static inline void *
+host_memchr(const void *s, int c, size_t n)
+{
+  return memchr(s, c, n);
+}
+static inline char *
+host_strchr(const char *s, int c)
+{
+  return strchr(s, c);
+}
+static inline char *
+host_strrchr(const char *s, int c)
+{
+  return strrchr(s, c);
+}
+static inline size_t
+host_strspn(const char *s, const char *a)
+{
+  return strspn(s, a);
+}
+static inline size_t
+host_strcspn(const char *s, const char *r)
+{
+  return strcspn(s, r);
+}
+static inline char *
+host_strpbrk(const char *s, const char *a)
+{
+  return strpbrk(s, a);
+}
+static inline char *
+host_strstr(const char *h, const char *n)
+{
+  return strstr(h, n);
+}
+static inline size_t
+host_strnlen(const char *s, size_t n)
+{
+  return strnlen(s, n);
+}
+static inline int
+host_atoi(const char *s)
+{
+  return atoi(s);
+}
 static inline void
-host_qsort(void *a, size_t n, size_t size, int (*cmp)(const void *, const void *))
+host_qsort(void *a, size_t n, size_t size,
+           int (*cmp)(const void *, const void *))
 {
   qsort(a, n, size, cmp);
 }

@@ -17,6 +17,5 @@ test_main(int argc, char *argv[])
   msg("after reading 5 through fd %d, tell (10) = %u", fd, tell(10));
   read(10, buffer, 5);
   msg("after reading 5 through fd 10, tell (%d) = %u", fd, tell(fd));
-  msg("same fd again: dup2 (10, 10) = %d, tell = %u", dup2(10, 10),
-      tell(10));
+  msg("same fd again: dup2 (10, 10) = %d, tell = %u", dup2(10, 10), tell(10));
 }

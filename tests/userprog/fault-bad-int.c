@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 
-/* A software interrupt to a kernel-only vector (vector 14 is not a user gate) kills.
-   The console must show the message before the fault and then only the
+/* A software interrupt to a kernel-only vector (vector 14 is not a user gate)
+   kills. The console must show the message before the fault and then only the
    exit line. */
 
 #include "tests/lib.h"

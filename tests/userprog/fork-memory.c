@@ -37,7 +37,7 @@ test_main(int argc, char *argv[])
     exit(child_check(stack_block));
   msg("child found %d of 3 regions intact", wait(pid));
   msg("parent data %d, bss intact %s, stack intact %s", data_value,
-      pattern_check(bss_block, sizeof bss_block, 1) == sizeof bss_block
-          ? "yes" : "no",
+      pattern_check(bss_block, sizeof bss_block, 1) == sizeof bss_block ? "yes"
+                                                                        : "no",
       pattern_check(stack_block, 5000, 2) == 5000 ? "yes" : "no");
 }

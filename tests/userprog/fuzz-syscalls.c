@@ -47,8 +47,15 @@ static uint64_t
 pick_pointer(uint64_t r, bool bad_only)
 {
   static const uint64_t bad[] = {
-      0, 1, 0xfff, 0x10000000, 0x8004000000ULL, 0x8003fffff0ULL,
-      0xffffffff80100000ULL, 0x8000000000000000ULL, 0x47480000,
+      0,
+      1,
+      0xfff,
+      0x10000000,
+      0x8004000000ULL,
+      0x8003fffff0ULL,
+      0xffffffff80100000ULL,
+      0x8000000000000000ULL,
+      0x47480000,
       0x47480000 - 0x200000,
   };
   uint64_t base = (uintptr_t)pages;
@@ -56,12 +63,18 @@ pick_pointer(uint64_t r, bool bad_only)
   if (bad_only || r % 3 == 0)
     return bad[(r >> 8) % (sizeof bad / sizeof *bad)];
   switch ((r >> 8) % 6) {
-  case 0: return base + 4096 - 1 - (r >> 16) % 8;
-  case 1: return base + (r >> 16) % sizeof pages;
-  case 2: return (uintptr_t) "fuzzfile";
-  case 3: return (uintptr_t)code_address();
-  case 4: return 0x47480000 - 1 - (r >> 16) % 64;
-  default: return mix(r);
+  case 0:
+    return base + 4096 - 1 - (r >> 16) % 8;
+  case 1:
+    return base + (r >> 16) % sizeof pages;
+  case 2:
+    return (uintptr_t) "fuzzfile";
+  case 3:
+    return (uintptr_t)code_address();
+  case 4:
+    return 0x47480000 - 1 - (r >> 16) % 64;
+  default:
+    return mix(r);
   }
 }
 
@@ -69,8 +82,8 @@ pick_pointer(uint64_t r, bool bad_only)
 static uint64_t
 pick_size(uint64_t r)
 {
-  static const uint64_t sizes[] = {0, 1, 7, 4096, 4097, 8192, 0x7fffffff,
-                                   0x80000000, 0xffffffff, 100000};
+  static const uint64_t sizes[] = {
+      0, 1, 7, 4096, 4097, 8192, 0x7fffffff, 0x80000000, 0xffffffff, 100000};
 
   if (r % 4 == 0)
     return (r >> 8) % 64;
@@ -81,8 +94,8 @@ pick_size(uint64_t r)
 static uint64_t
 pick_fd(uint64_t r)
 {
-  static const int64_t fds[] = {-1, 0, 1, 2, 3, 4, 5, 1023, 1024,
-                                0x7fffffff, -0x80000000LL, 200};
+  static const int64_t fds[] = {
+      -1, 0, 1, 2, 3, 4, 5, 1023, 1024, 0x7fffffff, -0x80000000LL, 200};
   int64_t fd = fds[(r >> 8) % (sizeof fds / sizeof *fds)];
 
   return (uint64_t)(fd == PROGRESS_FD ? -1 : fd);
@@ -93,10 +106,14 @@ static uint64_t
 pick_any(uint64_t r)
 {
   switch (r % 4) {
-  case 0: return pick_pointer(r >> 2, false);
-  case 1: return pick_size(r >> 2);
-  case 2: return pick_fd(r >> 2);
-  default: return mix(r);
+  case 0:
+    return pick_pointer(r >> 2, false);
+  case 1:
+    return pick_size(r >> 2);
+  case 2:
+    return pick_fd(r >> 2);
+  default:
+    return mix(r);
   }
 }
 
@@ -203,8 +220,9 @@ test_main(int argc, char *argv[])
   close(progress);
   printf("fuzz: %u calls done\n", fuzz(seed, count));
   fd = create_open("after-fuzz", 100);
-  msg("file system still works: %s",
-      pattern_write(fd, 100, 1) == 100 && (seek(fd, 0), true) &&
-              pattern_read_matches(fd, 100, 1)
-          ? "yes" : "no");
+  msg("file system still works: %s", pattern_write(fd, 100, 1) == 100 &&
+                                             (seek(fd, 0), true) &&
+                                             pattern_read_matches(fd, 100, 1)
+                                         ? "yes"
+                                         : "no");
 }

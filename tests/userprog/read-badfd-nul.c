@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 
-/* The buffer is checked before the fd: read with a bad fd and a NULL buffer kills. */
+/* The buffer is checked before the fd: read with a bad fd and a NULL buffer
+ * kills. */
 
 #include "tests/lib.h"
 

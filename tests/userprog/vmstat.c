@@ -11,8 +11,8 @@ static volatile char fresh[16 * 4096];
 static uint64_t
 fault_total(const struct vmstat *s)
 {
-  return s->faults_zero + s->faults_file + s->faults_swap_in +
-         s->faults_stack + s->faults_cow;
+  return s->faults_zero + s->faults_file + s->faults_swap_in + s->faults_stack +
+         s->faults_cow;
 }
 
 /* Reads the counters before and after touching 16 pages. */
@@ -23,8 +23,8 @@ test_main(int argc, char *argv[])
   int i;
 
   msg("vmstat = %d", vmstat(&before));
-  msg("free <= total: %s", before.user_frames_free <= before.user_frames_total
-                               ? "yes" : "no");
+  msg("free <= total: %s",
+      before.user_frames_free <= before.user_frames_total ? "yes" : "no");
   msg("swap used <= total: %s",
       before.swap_slots_used <= before.swap_slots_total ? "yes" : "no");
   for (i = 0; i < 16; i++)

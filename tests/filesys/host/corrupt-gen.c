@@ -134,8 +134,8 @@ static void
 build_base(uint32_t sectors)
 {
   char why[128], name[32];
-  struct block *dev = block_mem_open(NULL, (size_t)sectors * 512,
-                                     BLOCK_FILESYS);
+  struct block *dev =
+      block_mem_open(NULL, (size_t)sectors * 512, BLOCK_FILESYS);
 
   if (dev == NULL || !filesys_format(dev, why, sizeof why) ||
       !filesys_mount(dev, why, sizeof why))
@@ -163,17 +163,61 @@ build_base(uint32_t sectors)
 
 /* ------------------------------------------------------------ damages */
 
-static void trunc_half(void) { img_len = img_len / 2; }
-static void trunc_one(void) { img_len = 512; }
-static void trunc_empty(void) { img_len = 0; }
-static void trunc_partial(void) { img_len -= 300; }
-static void bad_magic(void) { sb()->magic[3] ^= 0x20; }
-static void bad_version(void) { sb()->version = 2; }
-static void bad_sector_size(void) { sb()->sector_size = 4096; }
-static void tiny_total(void) { sb()->total_sectors = 5; }
-static void huge_total(void) { sb()->total_sectors = 0xffffffffu; }
-static void bad_layout(void) { sb()->freemap_sectors++; }
-static void bad_root_field(void) { sb()->root_sector = sb()->total_sectors - 1; }
+static void
+trunc_half(void)
+{
+  img_len = img_len / 2;
+}
+static void
+trunc_one(void)
+{
+  img_len = 512;
+}
+static void
+trunc_empty(void)
+{
+  img_len = 0;
+}
+static void
+trunc_partial(void)
+{
+  img_len -= 300;
+}
+static void
+bad_magic(void)
+{
+  sb()->magic[3] ^= 0x20;
+}
+static void
+bad_version(void)
+{
+  sb()->version = 2;
+}
+static void
+bad_sector_size(void)
+{
+  sb()->sector_size = 4096;
+}
+static void
+tiny_total(void)
+{
+  sb()->total_sectors = 5;
+}
+static void
+huge_total(void)
+{
+  sb()->total_sectors = 0xffffffffu;
+}
+static void
+bad_layout(void)
+{
+  sb()->freemap_sectors++;
+}
+static void
+bad_root_field(void)
+{
+  sb()->root_sector = sb()->total_sectors - 1;
+}
 
 static void
 zero_free_map(void)
@@ -181,10 +225,26 @@ zero_free_map(void)
   memset(sector(sb()->freemap_start), 0, 512 * sb()->freemap_sectors);
 }
 
-static void reserved_bit_clear(void) { map_set(0, false); }
-static void bit_past_end(void) { map_set(sb()->total_sectors, true); }
-static void used_marked_free(void) { map_set(inode_at(base.big)->ext[0].start + 3, false); }
-static void inode_marked_free(void) { map_set(base.small, false); }
+static void
+reserved_bit_clear(void)
+{
+  map_set(0, false);
+}
+static void
+bit_past_end(void)
+{
+  map_set(sb()->total_sectors, true);
+}
+static void
+used_marked_free(void)
+{
+  map_set(inode_at(base.big)->ext[0].start + 3, false);
+}
+static void
+inode_marked_free(void)
+{
+  map_set(base.small, false);
+}
 
 static void
 leaked_sector(void)
@@ -196,14 +256,46 @@ leaked_sector(void)
     }
 }
 
-static void root_bad_magic(void) { inode_at(sb()->root_sector)->magic = 0; }
-static void root_wrong_type(void) { inode_at(sb()->root_sector)->type = FS_TYPE_FILE; }
-static void root_bad_self(void) { inode_at(sb()->root_sector)->self++; }
-static void root_odd_length(void) { inode_at(sb()->root_sector)->length += 32; }
-static void root_extent_past_end(void) { inode_at(sb()->root_sector)->ext[0].start = sb()->total_sectors; }
-static void root_extent_wrap(void) { inode_at(sb()->root_sector)->ext[0].count = 0xfffffff0u; }
-static void root_extent_zero(void) { inode_at(sb()->root_sector)->ext[0].count = 0; }
-static void root_extent_reserved(void) { inode_at(sb()->root_sector)->ext[0].start = 0; }
+static void
+root_bad_magic(void)
+{
+  inode_at(sb()->root_sector)->magic = 0;
+}
+static void
+root_wrong_type(void)
+{
+  inode_at(sb()->root_sector)->type = FS_TYPE_FILE;
+}
+static void
+root_bad_self(void)
+{
+  inode_at(sb()->root_sector)->self++;
+}
+static void
+root_odd_length(void)
+{
+  inode_at(sb()->root_sector)->length += 32;
+}
+static void
+root_extent_past_end(void)
+{
+  inode_at(sb()->root_sector)->ext[0].start = sb()->total_sectors;
+}
+static void
+root_extent_wrap(void)
+{
+  inode_at(sb()->root_sector)->ext[0].count = 0xfffffff0u;
+}
+static void
+root_extent_zero(void)
+{
+  inode_at(sb()->root_sector)->ext[0].count = 0;
+}
+static void
+root_extent_reserved(void)
+{
+  inode_at(sb()->root_sector)->ext[0].start = 0;
+}
 
 static void
 root_extent_on_file(void)
@@ -218,13 +310,41 @@ root_huge_extent_count(void)
   inode_at(sb()->root_sector)->extent_cnt = 0x7fffffff;
 }
 
-static void file_bad_magic(void) { inode_at(base.small)->magic ^= 1; }
-static void file_is_dir(void) { inode_at(base.small)->type = FS_TYPE_DIR; }
-static void file_huge_length(void) { inode_at(base.big)->length = 0x7fffffff; }
-static void file_negative_length(void) { inode_at(base.small)->length = -5; }
-static void file_init_past_length(void) { inode_at(base.small)->init_length = 100000; }
-static void file_short_extents(void) { inode_at(base.big)->ext[0].count -= 1; }
-static void file_extent_on_self(void) { inode_at(base.small)->ext[0].start = base.small; }
+static void
+file_bad_magic(void)
+{
+  inode_at(base.small)->magic ^= 1;
+}
+static void
+file_is_dir(void)
+{
+  inode_at(base.small)->type = FS_TYPE_DIR;
+}
+static void
+file_huge_length(void)
+{
+  inode_at(base.big)->length = 0x7fffffff;
+}
+static void
+file_negative_length(void)
+{
+  inode_at(base.small)->length = -5;
+}
+static void
+file_init_past_length(void)
+{
+  inode_at(base.small)->init_length = 100000;
+}
+static void
+file_short_extents(void)
+{
+  inode_at(base.big)->ext[0].count -= 1;
+}
+static void
+file_extent_on_self(void)
+{
+  inode_at(base.small)->ext[0].start = base.small;
+}
 
 static void
 file_cross_linked(void)
@@ -245,8 +365,16 @@ file_extent_on_reserved(void)
   inode_at(base.small)->ext[0].start = sb()->freemap_start;
 }
 
-static void file_extent_count_max(void) { inode_at(base.small)->extent_cnt = FS_MAX_EXTENTS + 1; }
-static void file_table_count(void) { inode_at(base.small)->table_cnt = 3; }
+static void
+file_extent_count_max(void)
+{
+  inode_at(base.small)->extent_cnt = FS_MAX_EXTENTS + 1;
+}
+static void
+file_table_count(void)
+{
+  inode_at(base.small)->table_cnt = 3;
+}
 
 static void
 table_loop_self(void)
@@ -265,9 +393,22 @@ table_shared(void)
   in->table[1] = in->table[0];
 }
 
-static void table_bad_magic(void) { ((struct fs_extent_table *)sector(inode_at(base.frag)->table[0]))->magic = 0; }
-static void table_bad_owner(void) { ((struct fs_extent_table *)sector(inode_at(base.frag)->table[0]))->owner = base.small; }
-static void table_out_of_range(void) { inode_at(base.frag)->table[0] = sb()->total_sectors + 7; }
+static void
+table_bad_magic(void)
+{
+  ((struct fs_extent_table *)sector(inode_at(base.frag)->table[0]))->magic = 0;
+}
+static void
+table_bad_owner(void)
+{
+  ((struct fs_extent_table *)sector(inode_at(base.frag)->table[0]))->owner =
+      base.small;
+}
+static void
+table_out_of_range(void)
+{
+  inode_at(base.frag)->table[0] = sb()->total_sectors + 7;
+}
 
 static void
 table_extent_bad(void)
@@ -283,15 +424,51 @@ name_unterminated(void)
   memset(dirent(0)->name, 'A', sizeof dirent(0)->name);
 }
 
-static void name_slash(void) { dirent(0)->name[1] = '/'; }
-static void name_empty(void) { memset(dirent(0)->name, 0, sizeof dirent(0)->name); }
-static void name_fifteen(void) { memset(dirent(0)->name, 'B', 15); }
-static void entry_inode_past_end(void) { dirent(1)->inode = sb()->total_sectors + 100; }
-static void entry_inode_reserved(void) { dirent(1)->inode = sb()->freemap_start; }
-static void entry_inode_is_root(void) { dirent(1)->inode = sb()->root_sector; }
-static void entry_inode_is_data(void) { dirent(1)->inode = inode_at(base.big)->ext[0].start; }
-static void entry_inode_is_table(void) { dirent(1)->inode = inode_at(base.frag)->table[0]; }
-static void entry_cross_linked(void) { dirent(3)->inode = dirent(0)->inode; }
+static void
+name_slash(void)
+{
+  dirent(0)->name[1] = '/';
+}
+static void
+name_empty(void)
+{
+  memset(dirent(0)->name, 0, sizeof dirent(0)->name);
+}
+static void
+name_fifteen(void)
+{
+  memset(dirent(0)->name, 'B', 15);
+}
+static void
+entry_inode_past_end(void)
+{
+  dirent(1)->inode = sb()->total_sectors + 100;
+}
+static void
+entry_inode_reserved(void)
+{
+  dirent(1)->inode = sb()->freemap_start;
+}
+static void
+entry_inode_is_root(void)
+{
+  dirent(1)->inode = sb()->root_sector;
+}
+static void
+entry_inode_is_data(void)
+{
+  dirent(1)->inode = inode_at(base.big)->ext[0].start;
+}
+static void
+entry_inode_is_table(void)
+{
+  dirent(1)->inode = inode_at(base.frag)->table[0];
+}
+static void
+entry_cross_linked(void)
+{
+  dirent(3)->inode = dirent(0)->inode;
+}
 
 static void
 entry_duplicate_name(void)
@@ -440,8 +617,7 @@ try_mount(const char *path)
   if (dev == NULL)
     die("cannot open the image");
   bool mounted = filesys_init(false);
-  for (unsigned i = 0; mounted && filesys_listdir(i, name, &size) == 1;
-       i++) {
+  for (unsigned i = 0; mounted && filesys_listdir(i, name, &size) == 1; i++) {
     static char buf[4096];
     struct file *f = filesys_open(name);
     while (f != NULL && file_read(f, buf, sizeof buf) > 0)

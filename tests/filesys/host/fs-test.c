@@ -227,7 +227,7 @@ START_TEST(test_names)
   char name[NAME_MAX + 1];
   fs_off_t size;
 
-  ck_assert(filesys_create("abcdefghijklmn", 1)); /* 14 bytes. */
+  ck_assert(filesys_create("abcdefghijklmn", 1));   /* 14 bytes. */
   ck_assert(!filesys_create("abcdefghijklmno", 1)); /* 15. */
   ck_assert(!filesys_create("", 1));
   ck_assert(!filesys_create("a/b", 1));
@@ -415,8 +415,9 @@ START_TEST(test_fragmented_file_uses_tables)
   assert_fsck();
   fill_pattern(data, FRAG_BYTES, 9);
   struct file *f = filesys_open("frag");
-  const struct fs_inode *in = (const void *)(block_mem_data(dev) +
-      (size_t)inode_get_inumber(file_get_inode(f)) * 512);
+  const struct fs_inode *in =
+      (const void *)(block_mem_data(dev) +
+                     (size_t)inode_get_inumber(file_get_inode(f)) * 512);
   ck_assert_uint_gt(in->extent_cnt, FS_INLINE_EXTENTS);
   ck_assert_uint_ge(in->table_cnt, 2);
   ck_assert_int_eq(file_write(f, data, FRAG_BYTES), FRAG_BYTES);
@@ -480,7 +481,7 @@ END_TEST
 #define MODEL_OPEN 8
 
 struct mfile {
-  int refs;       /* Name + open handles. */
+  int refs; /* Name + open handles. */
   int size;
   uint8_t *data;
 };
@@ -690,9 +691,10 @@ START_TEST(test_randomized_against_model)
     }
     mfile_put(m.named[k]);
   }
-  fprintf(stderr, "model: %d creates, %d removes, %d opens, %d writes, %d reads, "
-         "%d remounts\n", m.creates, m.removes, m.opens, m.writes, m.reads,
-         m.remounts);
+  fprintf(stderr,
+          "model: %d creates, %d removes, %d opens, %d writes, %d reads, "
+          "%d remounts\n",
+          m.creates, m.removes, m.opens, m.writes, m.reads, m.remounts);
   /* The sequence really exercised the file system. */
   ck_assert_int_ge(m.creates, 100);
   ck_assert_int_ge(m.removes, 50);
