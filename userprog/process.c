@@ -365,5 +365,8 @@ process_exit(void)
                                    p->spt.stats.faults_swap_in +
                                    p->spt.stats.faults_stack),
               (unsigned long long)p->spt.stats.evictions);
+  char who[THREAD_NAME_MAX + 8];
+  snprintf(who, sizeof who, "vm[%s]", p->name);
+  vm_log_counters(who, &p->spt.stats);
   process_destroy(p);
 }

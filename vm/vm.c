@@ -522,21 +522,27 @@ supplemental_page_table_copy(struct supplemental_page_table *dst,
   return ok;
 }
 
+/* Log counters C under the label WHO ("vm" for the machine). */
 void
-vm_print_stats(void)
+vm_log_counters(const char *who, const struct vm_counters *c)
 {
-  const struct vm_counters *c = &vm_stats;
   klog_printf(
-      "vm: faults zero=%llu file=%llu swap_in=%llu stack=%llu "
+      "%s: faults zero=%llu file=%llu swap_in=%llu stack=%llu "
       "cow=%llu bad=%llu; evictions=%llu swap_reads=%llu "
       "swap_writes=%llu writebacks=%llu clean_written=%llu\n",
-      (unsigned long long)c->faults_zero, (unsigned long long)c->faults_file,
-      (unsigned long long)c->faults_swap_in,
+      who, (unsigned long long)c->faults_zero,
+      (unsigned long long)c->faults_file, (unsigned long long)c->faults_swap_in,
       (unsigned long long)c->faults_stack, (unsigned long long)c->faults_cow,
       (unsigned long long)c->faults_bad, (unsigned long long)c->evictions,
       (unsigned long long)c->swap_reads, (unsigned long long)c->swap_writes,
       (unsigned long long)c->file_writebacks,
       (unsigned long long)c->clean_pages_written);
+}
+
+void
+vm_print_stats(void)
+{
+  vm_log_counters("vm", &vm_stats);
   frame_print_stats();
   klog_printf("swap: %zu of %zu slots in use\n", swap_slots_used(),
               swap_slots_total());

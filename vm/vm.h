@@ -166,5 +166,6 @@ bool vm_is_stack_growth(const void *addr, uintptr_t rsp);
 bool vm_check_user_range(const void *uva, size_t n, bool write, uintptr_t rsp);
 
 void vm_print_stats(void);
+void vm_log_counters(const char *who, const struct vm_counters *);
 
 #endif
