@@ -7,8 +7,9 @@
  *      the page is on frame's chain of sharers (frame->page, next_sharer);
  *      it is mapped writable iff page->writable_now;
  *   2. an uninit page has no frame;
- *   3. a frame with page == NULL is free or being filled by a thread that
- *      holds the owning SPT's lock;
+ *   3. a frame with page == NULL is in the user pool, or belongs to the
+ *      thread that got it from vm_get_frame and has not linked it yet
+ *      (the clock skips it either way);
  *   4. a frame with share_cnt > 1 holds anonymous pages only, all mapped
  *      read-only (copy-on-write).  */
 
