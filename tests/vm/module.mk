@@ -75,3 +75,4 @@ $(B)/user/tests/vm/%.o: UCFLAGS += -Werror -Wstrict-prototypes -Wmissing-prototy
 # Objects are intermediate files of the link rule: keep them.
 .SECONDARY: $(patsubst %,$(B)/user/%.o,$(filter tests/vm/%,$(TEST_PROGS)))
 TEST_PROGS += tests/vm/lock-fair     # test: a busy lock hands off to its waiter (four pollers, one writer)
+TEST_PROGS += tests/vm/cow-share     # test: fork shares frames copy-on-write; the writer copies, the last sharer writes in place
