@@ -175,7 +175,7 @@ $(B)/pagoda.iso: $(B)/kernel.bin tools/grub.cfg
 	cp tools/grub.cfg $(B)/iso/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(B)/iso 2>/dev/null
 
-FORMAT_SRCS = $(shell git ls-files '*.c' '*.h')
+FORMAT_SRCS = $(shell git ls-files --cached --others --exclude-standard '*.c' '*.h')
 format:
 	@clang-format -i $(FORMAT_SRCS)
 format-check:

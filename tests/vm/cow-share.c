@@ -46,8 +46,7 @@ test_main(int argc, char *argv[])
   pid_t pid = fork_checked("writer");
   if (pid == 0)
     writer(shared);
-  msg("writer's checks (7 = shared, then private, value seen): %d",
-      wait(pid));
+  msg("writer's checks (7 = shared, then private, value seen): %d", wait(pid));
   msg("parent keeps the original frame and value: %s",
       yes_no(get_phys_addr((void *)cell) == shared && cell[0] == 1));
   cell[0] = 3;
