@@ -16,21 +16,6 @@
 
 static uint64_t region[WORDS];
 
-/* One child: fill, arrive, check until all are there, digest. */
-static void NO_RETURN
-child(int index)
-{
-  int fd = open_checked("barrier");
-
-  words_fill(region, WORDS, 500 + index);
-  barrier_arrive(fd, index);
-  do
-    if (words_check(region, WORDS, 500 + index) != WORDS)
-      exit(0);
-  while (!barrier_all_there(fd, CHILDREN));
-  exit(words_digest_mem(region, WORDS));
-}
-
 /* Starts the children and checks their statuses. */
 void
 test_main(int argc, char *argv[])
@@ -38,13 +23,7 @@ test_main(int argc, char *argv[])
   pid_t pids[CHILDREN];
   int i, good = 0;
 
-  if (!create("barrier", CHILDREN))
-    fail("create barrier");
-  for (i = 0; i < CHILDREN; i++) {
-    pids[i] = fork_checked("swapper");
-    if (pids[i] == 0)
-      child(i);
-  }
+  barrier_spawn(region, WORDS, 500, CHILDREN, "swapper", pids);
   for (i = 0; i < CHILDREN; i++)
     good += wait(pids[i]) == words_digest(WORDS, 500 + i);
   msg("children with the right digest: %d of %d", good, CHILDREN);

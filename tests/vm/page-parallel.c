@@ -19,24 +19,6 @@
 
 static uint64_t region[WORDS];
 
-/* One child: fill, announce, verify until all are there, verify once
-   more and exit with the digest (0 on a mismatch). */
-static void NO_RETURN
-child(int index)
-{
-  int fd = open_checked("barrier");
-
-  words_fill(region, WORDS, 100 + index);
-  barrier_arrive(fd, index);
-  do
-    if (words_check(region, WORDS, 100 + index) != WORDS)
-      exit(0);
-  while (!barrier_all_there(fd, CHILDREN));
-  if (words_check(region, WORDS, 100 + index) != WORDS)
-    exit(0);
-  exit(words_digest_mem(region, WORDS));
-}
-
 /* Starts the children, then checks their statuses. */
 void
 test_main(int argc, char *argv[])
@@ -44,13 +26,7 @@ test_main(int argc, char *argv[])
   pid_t pids[CHILDREN];
   int i;
 
-  if (!create("barrier", CHILDREN))
-    fail("create barrier");
-  for (i = 0; i < CHILDREN; i++) {
-    pids[i] = fork_checked("walker");
-    if (pids[i] == 0)
-      child(i);
-  }
+  barrier_spawn(region, WORDS, 100, CHILDREN, "walker", pids);
   for (i = 0; i < CHILDREN; i++) {
     int status = wait(pids[i]);
 

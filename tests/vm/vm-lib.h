@@ -136,6 +136,44 @@ barrier_all_there(int fd, int n)
   return true;
 }
 
+/* A child of a barrier test: fills REGION (WORDS words) with pattern
+   SEED, arrives at the barrier in file "barrier", keeps checking its data
+   until all CHILDREN have arrived, checks once more and exits with the
+   digest of its data (0 on any mismatch). */
+static inline void NO_RETURN
+barrier_child(uint64_t *region, size_t words, uint64_t seed, int index,
+              int children)
+{
+  int fd = open_checked("barrier");
+
+  words_fill(region, words, seed);
+  barrier_arrive(fd, index);
+  do
+    if (words_check(region, words, seed) != words)
+      exit(0);
+  while (!barrier_all_there(fd, children));
+  if (words_check(region, words, seed) != words)
+    exit(0);
+  exit(words_digest_mem(region, words));
+}
+
+/* Creates the barrier file and forks CHILDREN barrier children named
+   NAME, child I using pattern SEED + I; fills PIDS. */
+static inline void
+barrier_spawn(uint64_t *region, size_t words, uint64_t seed, int children,
+              const char *name, pid_t *pids)
+{
+  int i;
+
+  if (!create("barrier", children))
+    fail("create barrier");
+  for (i = 0; i < children; i++) {
+    pids[i] = fork_checked(name);
+    if (pids[i] == 0)
+      barrier_child(region, words, seed + i, i, children);
+  }
+}
+
 /* "yes" or "no", for facts printed as lines of the expected output. */
 static inline const char *
 yes_no(bool b)
