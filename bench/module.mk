@@ -46,7 +46,6 @@ ALL_TARGETS += $(BENCH_BINS)
 
 $(B)/user/bench/progs/%.o: UCFLAGS += -I. -Werror -Wstrict-prototypes \
     -Wmissing-prototypes
-.SECONDARY: $(patsubst %,$(B)/user/%.o,$(BENCH_PROGS))
 
 $(BENCH_DIR)/progs/%: $(B)/user/bench/progs/%.o $(ULIB) lib/user/user.lds
 	@mkdir -p $(@D)

@@ -11,5 +11,3 @@ USER_PROGS += user/hexdump  # hex and ASCII dump of a file
 # Our own sources also build with the kernel's warning set.
 $(B)/user/user/%.o: UCFLAGS += -Werror -Wstrict-prototypes -Wmissing-prototypes
 
-# Objects are intermediate files of the link rule: keep them.
-.SECONDARY: $(patsubst %,$(B)/user/%.o,$(USER_PROGS))

@@ -39,20 +39,18 @@
 
 typedef uint64_t syscall_func(struct intr_frame *);
 
-static int
-arg_int(const struct intr_frame *f, int i)
-{
-  const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx,
-                           f->r.r10, f->r.r8,  f->r.r9};
-  return (int32_t)regs[i];
-}
-
 static uint64_t
 arg_u64(const struct intr_frame *f, int i)
 {
   const uint64_t regs[] = {f->r.rdi, f->r.rsi, f->r.rdx,
                            f->r.r10, f->r.r8,  f->r.r9};
   return regs[i];
+}
+
+static int
+arg_int(const struct intr_frame *f, int i)
+{
+  return (int32_t)arg_u64(f, i);
 }
 
 static void *

@@ -30,11 +30,6 @@ static const struct page_operations anon_ops = {
     .type = VM_ANON,
 };
 
-void
-vm_anon_init(void)
-{
-}
-
 /* Become an anonymous page with no contents yet (zeros). */
 bool
 anon_initializer(struct page *page, enum vm_type type, void *kva)

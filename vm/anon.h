@@ -17,7 +17,6 @@ struct anon_page {
   bool has_data; /* Ever held non-zero contents (loaded or written). */
 };
 
-void vm_anon_init(void);
 bool anon_initializer(struct page *, enum vm_type, void *kva);
 /* Copy SRC's contents (resident or swapped) into DST_KVA. */
 bool anon_copy_contents(struct page *src, void *dst_kva);

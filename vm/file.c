@@ -35,11 +35,6 @@ static const struct page_operations file_ops = {
     .type = VM_FILE,
 };
 
-void
-vm_file_init(void)
-{
-}
-
 /* Fill KVA from R: its pieces of file bytes, zeros around them. */
 bool
 recipe_load(const struct load_recipe *r, void *kva)

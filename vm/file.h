@@ -40,7 +40,6 @@ struct mmap_region {
   struct list_elem elem; /* In the process's mapping list. */
 };
 
-void vm_file_init(void);
 bool file_backed_initializer(struct page *, enum vm_type, void *kva);
 /* Fill KVA from R: the file's bytes, zeros elsewhere.  False on I/O
    error. */

@@ -34,8 +34,6 @@ vm_init(void)
 {
   frame_table_init();
   swap_init();
-  vm_anon_init();
-  vm_file_init();
   inspect_init();
 }
 
@@ -433,9 +431,8 @@ vm_check_user_range(const void *uva, size_t n, bool write, uintptr_t rsp)
    or DST's program file. */
 static struct file *
 vm_copy_file_ref(struct supplemental_page_table *dst,
-                 struct mmap_region *region, struct file *src_file)
+                 struct mmap_region *region)
 {
-  (void)src_file;
   return region != NULL ? region->file : dst->exec_file;
 }
 
@@ -470,7 +467,7 @@ copy_page(struct supplemental_page_table *dst, struct page *src)
         return false;
       *aux = *(struct file_page *)src->uninit.aux;
       aux->region = mmap_region_map(dst, aux->region);
-      aux->recipe.file = vm_copy_file_ref(dst, aux->region, aux->recipe.file);
+      aux->recipe.file = vm_copy_file_ref(dst, aux->region);
     }
     if (!vm_alloc_page_locked(dst, src->uninit.type, src->va, src->writable,
                               src->uninit.init, aux)) {
@@ -489,8 +486,7 @@ copy_page(struct supplemental_page_table *dst, struct page *src)
   if (type == VM_FILE) {
     p->file = src->file;
     p->file.region = mmap_region_map(dst, src->file.region);
-    p->file.recipe.file =
-        vm_copy_file_ref(dst, p->file.region, src->file.recipe.file);
+    p->file.recipe.file = vm_copy_file_ref(dst, p->file.region);
     if (src->frame != NULL)
       memcpy(p->frame->kva, src->frame->kva, PGSIZE);
     else if (!recipe_load(&p->file.recipe, p->frame->kva))

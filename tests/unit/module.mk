@@ -56,6 +56,3 @@ unit: $(UNIT_BINS)
 	if [ -n "$$failed" ]; then echo "unit: FAILED:$$failed"; exit 1; fi; \
 	echo "unit: all $(words $(UNIT_BINS)) test programs passed"
 
-# Keep the objects between runs (they are intermediate to the pattern rules).
-.SECONDARY: $(UNIT_LIB_OBJS) $(UNIT_SUPPORT_OBJS) \
-            $(patsubst %,$(UNIT_DIR)/tests/unit/test-%.o,$(UNIT_TESTS))

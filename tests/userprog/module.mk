@@ -131,5 +131,3 @@ TEST_PROGS += tests/userprog/mmap-bad-args         # test: mmap refuses bad requ
 # Our test sources build with the kernel's warning set too.
 $(B)/user/tests/userprog/%.o: UCFLAGS += -Werror -Wstrict-prototypes -Wmissing-prototypes
 
-# Objects are intermediate files of the link rule: keep them.
-.SECONDARY: $(patsubst %,$(B)/user/%.o,$(filter tests/userprog/%,$(TEST_PROGS)))

@@ -72,7 +72,5 @@ TEST_PROGS += tests/vm/sort-chunk       # helper: Exec helper of the merge tests
 # Our test sources build with the kernel's warning set too.
 $(B)/user/tests/vm/%.o: UCFLAGS += -Werror -Wstrict-prototypes -Wmissing-prototypes
 
-# Objects are intermediate files of the link rule: keep them.
-.SECONDARY: $(patsubst %,$(B)/user/%.o,$(filter tests/vm/%,$(TEST_PROGS)))
 TEST_PROGS += tests/vm/lock-fair     # test: a busy lock hands off to its waiter (four pollers, one writer)
 TEST_PROGS += tests/vm/cow-share     # test: fork shares frames copy-on-write; the writer copies, the last sharer writes in place
