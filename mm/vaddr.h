@@ -36,7 +36,6 @@ typedef uint64_t paddr_t;
 #define PGMASK (PGSIZE - 1)
 
 #define pg_ofs(va) ((uintptr_t)(va)&PGMASK)
-#define pg_no(va) ((uintptr_t)(va) >> PGBITS)
 #define pg_round_up(va) ((void *)(((uintptr_t)(va) + PGMASK) & ~PGMASK))
 #define pg_round_down(va) ((void *)((uintptr_t)(va) & ~PGMASK))
 
@@ -53,12 +52,6 @@ static inline bool
 is_user_vaddr(const void *vaddr)
 {
   return (uintptr_t)vaddr < KERN_BASE;
-}
-
-static inline bool
-is_kernel_vaddr(const void *vaddr)
-{
-  return (uintptr_t)vaddr >= DMAP_BASE;
 }
 
 /* Kernel virtual address of physical address PA (direct map). */

@@ -62,11 +62,11 @@ process_create(const char *name)
   strlcpy(p->name, name, sizeof p->name);
   list_init(&p->children);
   p->record = calloc(1, sizeof *p->record);
-  p->pml4 = mmu_create();
+  p->pml4 = pml4_create();
   if (p->record == NULL || p->pml4 == NULL ||
       !supplemental_page_table_init(&p->spt, p->pml4)) {
     if (p->pml4 != NULL)
-      mmu_destroy(p->pml4);
+      pml4_destroy(p->pml4);
     free(p->record);
     free(p);
     return NULL;
@@ -94,9 +94,9 @@ release_memory(struct process *p)
   p->pml4 = NULL;
   if (cur->process == p) {
     cur->spt = NULL;
-    mmu_activate(NULL);
+    pml4_activate(NULL);
   }
-  mmu_destroy(pml4);
+  pml4_destroy(pml4);
 }
 
 static void
@@ -144,7 +144,7 @@ void
 process_activate(struct thread *t)
 {
   struct process *p = t->process;
-  mmu_activate(p != NULL && p->pml4 != NULL ? p->pml4 : NULL);
+  pml4_activate(p != NULL && p->pml4 != NULL ? p->pml4 : NULL);
 }
 
 /* Make P the running thread's process. */
@@ -305,7 +305,7 @@ process_exec(char *cmdline, struct intr_frame *f)
   struct process *p = process_current();
   release_memory(p);
   release_program(p);
-  p->pml4 = mmu_create();
+  p->pml4 = pml4_create();
   if (p->pml4 == NULL || !supplemental_page_table_init(&p->spt, p->pml4)) {
     free(cmdline);
     process_exit_with(-1);

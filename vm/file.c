@@ -98,7 +98,7 @@ static void
 file_backed_destroy(struct page *page)
 {
   if (page->frame != NULL && page->file.region != NULL &&
-      mmu_is_dirty(page->spt->pml4, page->va))
+      pml4_is_dirty(page->spt->pml4, page->va))
     write_back(page);
 }
 

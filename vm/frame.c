@@ -96,7 +96,7 @@ test_and_clear_accessed(struct frame *f)
 {
   bool accessed = false;
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    accessed |= mmu_test_and_clear_accessed(p->spt->pml4, p->va);
+    accessed |= pml4_test_and_clear_accessed(p->spt->pml4, p->va);
   return accessed;
 }
 

@@ -21,7 +21,7 @@ inspect_addr(struct intr_frame *f)
   void *uva = (void *)f->r.rax;
   void *kva = NULL;
   if (spt != NULL && is_user_vaddr(uva))
-    kva = mmu_lookup(spt->pml4, uva);
+    kva = pml4_get_page(spt->pml4, uva);
   f->r.rax = (uint64_t)kva;
 }
 

@@ -119,9 +119,9 @@ static void
 remap_sharers(struct frame *f)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    mmu_map(p->spt->pml4, p->va, f->kva, p->writable_now);
+    pml4_set_page(p->spt->pml4, p->va, f->kva, p->writable_now);
     if (p->dirty)
-      mmu_set_dirty(p->spt->pml4, p->va, true);
+      pml4_set_dirty(p->spt->pml4, p->va, true);
   }
 }
 
@@ -148,8 +148,8 @@ vm_evict_frame(enum evict_failure *why)
   struct frame *f = v.frame;
   /* Unmap first, so no sharer can change the bytes being saved. */
   for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    p->dirty = mmu_is_dirty(p->spt->pml4, p->va);
-    mmu_unmap(p->spt->pml4, p->va);
+    p->dirty = pml4_is_dirty(p->spt->pml4, p->va);
+    pml4_clear_page(p->spt->pml4, p->va);
   }
   bool saved = true;
   for (struct page *p = f->page; p != NULL && saved; p = p->next_sharer)
@@ -215,21 +215,21 @@ claim_with_frame(struct page *page, struct frame *f)
   lock_release(&frame_lock);
 
   page->writable_now = page->writable;
-  bool ok = mmu_map(spt->pml4, page->va, f->kva, page->writable_now) &&
+  bool ok = pml4_set_page(spt->pml4, page->va, f->kva, page->writable_now) &&
             page->operations->swap_in(page, f->kva);
   /* The faulting access has not happened yet, and the process may wait a
      while for the CPU: mark the page used so the clock does not take it
      back first (a process waiting on the disk would otherwise lose every
      page it brings in). */
   if (ok)
-    mmu_set_accessed(spt->pml4, page->va, true);
+    pml4_set_accessed(spt->pml4, page->va, true);
   lock_acquire(&frame_lock);
   f->pin_cnt--;
   if (!ok)
     frame_unlink(f, page);
   lock_release(&frame_lock);
   if (!ok) {
-    mmu_unmap(spt->pml4, page->va);
+    pml4_clear_page(spt->pml4, page->va);
     frame_free(f);
     return VM_FAULT_NOMEM;
   }
@@ -281,7 +281,7 @@ vm_handle_wp(struct page *page, struct frame *copy)
   if (sharers == 1) {
     frame_free(copy);
     page->writable_now = true;
-    mmu_set_writable(spt->pml4, page->va, true);
+    pml4_set_writable(spt->pml4, page->va, true);
     return VM_FAULT_RESOLVED;
   }
   VM_COUNT(spt, faults_cow);
@@ -294,8 +294,8 @@ vm_handle_wp(struct page *page, struct frame *copy)
   if (last)
     frame_free(shared);
   page->writable_now = true;
-  mmu_map(spt->pml4, page->va, copy->kva, true);
-  mmu_set_dirty(spt->pml4, page->va, true);
+  pml4_set_page(spt->pml4, page->va, copy->kva, true);
+  pml4_set_dirty(spt->pml4, page->va, true);
   return VM_FAULT_RESOLVED;
 }
 
@@ -391,7 +391,7 @@ vm_dealloc_page(struct page *page)
   page->operations->destroy(page);
   struct frame *f = page->frame;
   if (f != NULL) {
-    mmu_unmap(spt->pml4, page->va);
+    pml4_clear_page(spt->pml4, page->va);
     lock_acquire(&frame_lock);
     bool last = frame_unlink(f, page) == 0;
     lock_release(&frame_lock);
@@ -444,13 +444,13 @@ share_page(struct page *dst_page, struct page *src)
   struct supplemental_page_table *dst = dst_page->spt;
   anon_share_init(dst_page);
   dst_page->writable_now = false;
-  if (!mmu_map(dst->pml4, dst_page->va, src->frame->kva, false))
+  if (!pml4_set_page(dst->pml4, dst_page->va, src->frame->kva, false))
     return false;
   lock_acquire(&frame_lock);
   frame_link(src->frame, dst_page);
   lock_release(&frame_lock);
   src->writable_now = false;
-  mmu_set_writable(src->spt->pml4, src->va, false);
+  pml4_set_writable(src->spt->pml4, src->va, false);
   return true;
 }
 
@@ -491,8 +491,8 @@ copy_page(struct supplemental_page_table *dst, struct page *src)
       memcpy(p->frame->kva, src->frame->kva, PGSIZE);
     else if (!recipe_load(&p->file.recipe, p->frame->kva))
       return false;
-    if (src->frame != NULL && mmu_is_dirty(src->spt->pml4, src->va))
-      mmu_set_dirty(dst->pml4, p->va, true);
+    if (src->frame != NULL && pml4_is_dirty(src->spt->pml4, src->va))
+      pml4_set_dirty(dst->pml4, p->va, true);
     return true;
   }
   p->anon.has_data = true;

@@ -20,7 +20,7 @@
      → vm_try_handle_fault   (stack growth, write-protect, lookup)
      → vm_claim_page → vm_do_claim_page
      → vm_get_frame          (user pool, or vm_evict_frame: clock)
-     → mmu_map into the pml4 → swap_in of the page's type.
+     → pml4_set_page into the pml4 → swap_in of the page's type.
 
    LOCK ORDER (take from top to bottom only):
      1. spt->lock of the current process   (held across a whole fault or

@@ -36,6 +36,7 @@ extern char _text_start[], _rodata_start[], _data_start[], _end[];
 extern char boot_stack_guard[];
 
 static pte_t *kernel_pml4;
+static pte_t *pml4_active(void);
 
 static inline pte_t *
 entry_table(pte_t e)
@@ -119,15 +120,10 @@ mmu_init(uintptr_t ram_end)
   lcr3(vtop(kernel_pml4));
 }
 
-pte_t *
-mmu_kernel_pml4(void)
-{
-  return kernel_pml4;
-}
 
 /* A new address space: empty user half, shared kernel half. */
 pte_t *
-mmu_create(void)
+pml4_create(void)
 {
   pte_t *pml4 = palloc_get_page(PAL_ZERO);
   if (pml4 == NULL)
@@ -150,11 +146,11 @@ free_tables(pte_t *table, int level)
 /* Free the user half's page-table pages and PML4 itself.  The frames the
    leaves point to belong to the VM and must already be released. */
 void
-mmu_destroy(pte_t *pml4)
+pml4_destroy(pte_t *pml4)
 {
   ASSERT(pml4 != kernel_pml4);
-  if (mmu_active() == pml4)
-    mmu_activate(NULL);
+  if (pml4_active() == pml4)
+    pml4_activate(NULL);
   for (int i = 0; i < PT_ENTRIES / 2; i++)
     if (pml4[i] & PTE_P)
       free_tables(entry_table(pml4[i]), 2);
@@ -162,7 +158,7 @@ mmu_destroy(pte_t *pml4)
 }
 
 void
-mmu_activate(pte_t *pml4)
+pml4_activate(pte_t *pml4)
 {
   if (pml4 == NULL)
     pml4 = kernel_pml4;
@@ -170,14 +166,14 @@ mmu_activate(pte_t *pml4)
     lcr3(vtop(pml4));
 }
 
-pte_t *
-mmu_active(void)
+static pte_t *
+pml4_active(void)
 {
   return ptov(rcr3() & PTE_ADDR);
 }
 
 void
-mmu_invalidate(const void *va)
+tlb_flush_page(const void *va)
 {
   asm volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
@@ -185,12 +181,12 @@ mmu_invalidate(const void *va)
 static void
 flush_if_active(pte_t *pml4, const void *uva)
 {
-  if (mmu_active() == pml4)
-    mmu_invalidate(uva);
+  if (pml4_active() == pml4)
+    tlb_flush_page(uva);
 }
 
 bool
-mmu_map(pte_t *pml4, void *uva, void *kva, bool writable)
+pml4_set_page(pte_t *pml4, void *uva, void *kva, bool writable)
 {
   ASSERT(pg_ofs(uva) == 0 && pg_ofs(kva) == 0);
   ASSERT(is_user_vaddr(uva));
@@ -205,7 +201,7 @@ mmu_map(pte_t *pml4, void *uva, void *kva, bool writable)
 }
 
 void
-mmu_unmap(pte_t *pml4, void *uva)
+pml4_clear_page(pte_t *pml4, void *uva)
 {
   pte_t *pte = walk(pml4, (uintptr_t)uva, false, 0);
   if (pte != NULL && (*pte & PTE_P)) {
@@ -224,7 +220,7 @@ present_pte(pte_t *pml4, const void *uva)
 }
 
 void *
-mmu_lookup(pte_t *pml4, const void *uva)
+pml4_get_page(pte_t *pml4, const void *uva)
 {
   pte_t *pte = present_pte(pml4, uva);
   return pte != NULL ? ptov(*pte & PTE_ADDR) : NULL;
@@ -249,44 +245,39 @@ set_bit(pte_t *pml4, const void *uva, pte_t bit, bool on)
     flush_if_active(pml4, uva);
 }
 
-bool
-mmu_is_writable(pte_t *pml4, const void *uva)
-{
-  return test_bit(pml4, uva, PTE_W);
-}
 
 void
-mmu_set_writable(pte_t *pml4, void *uva, bool writable)
+pml4_set_writable(pte_t *pml4, void *uva, bool writable)
 {
   set_bit(pml4, uva, PTE_W, writable);
 }
 
 bool
-mmu_is_dirty(pte_t *pml4, const void *uva)
+pml4_is_dirty(pte_t *pml4, const void *uva)
 {
   return test_bit(pml4, uva, PTE_D);
 }
 
 void
-mmu_set_dirty(pte_t *pml4, const void *uva, bool dirty)
+pml4_set_dirty(pte_t *pml4, const void *uva, bool dirty)
 {
   set_bit(pml4, uva, PTE_D, dirty);
 }
 
 bool
-mmu_is_accessed(pte_t *pml4, const void *uva)
+pml4_is_accessed(pte_t *pml4, const void *uva)
 {
   return test_bit(pml4, uva, PTE_A);
 }
 
 void
-mmu_set_accessed(pte_t *pml4, const void *uva, bool accessed)
+pml4_set_accessed(pte_t *pml4, const void *uva, bool accessed)
 {
   set_bit(pml4, uva, PTE_A, accessed);
 }
 
 bool
-mmu_test_and_clear_accessed(pte_t *pml4, const void *uva)
+pml4_test_and_clear_accessed(pte_t *pml4, const void *uva)
 {
   bool was = test_bit(pml4, uva, PTE_A);
   if (was)
@@ -294,14 +285,6 @@ mmu_test_and_clear_accessed(pte_t *pml4, const void *uva)
   return was;
 }
 
-bool
-mmu_test_and_clear_dirty(pte_t *pml4, const void *uva)
-{
-  bool was = test_bit(pml4, uva, PTE_D);
-  if (was)
-    set_bit(pml4, uva, PTE_D, false);
-  return was;
-}
 
 bool
 mmu_map_kernel(void *va, void *kva_frame)
@@ -320,7 +303,7 @@ mmu_unmap_kernel(void *va)
   pte_t *pte = walk(kernel_pml4, (uintptr_t)va, false, 0);
   if (pte != NULL) {
     *pte = 0;
-    mmu_invalidate(va);
+    tlb_flush_page(va);
   }
 }
 

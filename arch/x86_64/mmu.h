@@ -13,7 +13,11 @@
      +---------+-------+-------+-------+-------+-----------+
 
    A pml4 is a kernel virtual address of a page-table root.  Every pml4
-   shares the kernel half (entries 256..511) with the kernel's own. */
+   shares the kernel half (entries 256..511) with the kernel's own.
+
+   Names: pml4_* work on one user page table and carry the Pintos names
+   (pml4_create, pml4_set_page, pml4_get_page, pml4_clear_page, ...);
+   mmu_* set up and change the kernel half, which every pml4 shares. */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -23,33 +27,28 @@
 typedef uint64_t pte_t;
 
 void mmu_init(uintptr_t ram_end);
-/* The kernel's page table (no user mappings). */
-pte_t *mmu_kernel_pml4(void);
-
 /* New pml4 sharing the kernel half; NULL if out of memory. */
-pte_t *mmu_create(void);
+pte_t *pml4_create(void);
 /* Free PML4 and every user page-table page in it (not the mapped frames). */
-void mmu_destroy(pte_t *pml4);
+void pml4_destroy(pte_t *pml4);
 /* Load PML4 into CR3 (NULL: the kernel's). */
-void mmu_activate(pte_t *pml4);
-pte_t *mmu_active(void);
+void pml4_activate(pte_t *pml4);
 
 /* Map user page UVA to the frame at KVA.  False if out of memory. */
-bool mmu_map(pte_t *pml4, void *uva, void *kva, bool writable);
+bool pml4_set_page(pte_t *pml4, void *uva, void *kva, bool writable);
 /* Remove UVA's mapping (and flush the TLB entry if PML4 is active). */
-void mmu_unmap(pte_t *pml4, void *uva);
+void pml4_clear_page(pte_t *pml4, void *uva);
 /* Kernel address of the frame mapped at UVA, or NULL if not present. */
-void *mmu_lookup(pte_t *pml4, const void *uva);
-bool mmu_is_writable(pte_t *pml4, const void *uva);
-void mmu_set_writable(pte_t *pml4, void *uva, bool writable);
-bool mmu_is_dirty(pte_t *pml4, const void *uva);
-void mmu_set_dirty(pte_t *pml4, const void *uva, bool dirty);
-bool mmu_is_accessed(pte_t *pml4, const void *uva);
-void mmu_set_accessed(pte_t *pml4, const void *uva, bool accessed);
+void *pml4_get_page(pte_t *pml4, const void *uva);
+void pml4_set_writable(pte_t *pml4, void *uva, bool writable);
+bool pml4_is_dirty(pte_t *pml4, const void *uva);
+void pml4_set_dirty(pte_t *pml4, const void *uva, bool dirty);
+bool pml4_is_accessed(pte_t *pml4, const void *uva);
+void pml4_set_accessed(pte_t *pml4, const void *uva, bool accessed);
 /* Test-and-clear: return the bit's old value and clear it. */
-bool mmu_test_and_clear_accessed(pte_t *pml4, const void *uva);
-bool mmu_test_and_clear_dirty(pte_t *pml4, const void *uva);
-void mmu_invalidate(const void *va);
+bool pml4_test_and_clear_accessed(pte_t *pml4, const void *uva);
+/* Drop the TLB entry of VA on this CPU. */
+void tlb_flush_page(const void *va);
 
 /* Kernel-half mappings with 4 KiB pages (kernel stacks).  KVA_FRAME is a
    direct-map page.  False if out of memory. */
