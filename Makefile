@@ -36,6 +36,11 @@ KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -isystem $(GCC_INC) \
            -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
            -fno-strict-aliasing -fno-asynchronous-unwind-tables \
            -fcf-protection=none $(WARN)
+# The lock-order checker (threads/synch.h) is on unless LOCK_RANKS=0.
+LOCK_RANKS ?= 1
+ifneq ($(LOCK_RANKS),0)
+KCFLAGS += -DLOCK_RANKS
+endif
 KASFLAGS := -I. -g
 KLDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments
 

@@ -540,7 +540,7 @@ channel_init(int i, uint16_t bm)
   ch->bm = bm != 0 ? bm + 8 * i : 0;
   ch->prdt = prdts[i];
   ch->bounce = bounces[i];
-  lock_init(&ch->lock);
+  lock_init_ranked(&ch->lock, LOCK_RANK_DISK);
   sema_init(&ch->done, 0);
   for (int dev = 0; dev < 2; dev++) {
     struct ide_disk *d = &ch->disks[dev];

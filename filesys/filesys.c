@@ -48,7 +48,7 @@ bool
 fs_lock_enter(void)
 {
   if (!fs_lock_ready) {
-    lock_init(&fs_lock);
+    lock_init_ranked(&fs_lock, LOCK_RANK_FS);
     fs_lock_ready = true;
   }
   if (lock_held_by_current_thread(&fs_lock))

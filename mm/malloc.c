@@ -69,7 +69,7 @@ malloc_init(void)
     d->block_size = (size_t)MIN_CLASS << i;
     d->blocks_per_arena = (PGSIZE - header) / d->block_size;
     list_init(&d->free_list);
-    lock_init(&d->lock);
+    lock_init_ranked(&d->lock, LOCK_RANK_HEAP);
   }
 }
 

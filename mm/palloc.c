@@ -40,7 +40,7 @@ pool_init(struct pool *p, uint8_t *base, size_t page_cnt, const char *name)
   size_t bm_pages = DIV_ROUND_UP(bitmap_buf_size(page_cnt), PGSIZE);
   ASSERT(page_cnt > bm_pages);
   page_cnt -= bm_pages;
-  lock_init(&p->lock);
+  lock_init_ranked(&p->lock, LOCK_RANK_PALLOC);
   p->used = bitmap_create_in_buf(page_cnt, base, bm_pages * PGSIZE);
   p->base = base + bm_pages * PGSIZE;
   p->page_cnt = page_cnt;

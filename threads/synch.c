@@ -84,8 +84,44 @@ sema_up(struct semaphore *s)
 void
 lock_init(struct lock *l)
 {
+  lock_init_ranked(l, LOCK_RANK_NONE);
+}
+
+void
+lock_init_ranked(struct lock *l, enum lock_rank rank)
+{
   l->holder = NULL;
+  l->rank = rank;
   sema_init(&l->semaphore, 1);
+}
+
+void
+lock_set_rank(struct lock *l, enum lock_rank rank)
+{
+  ASSERT(l->holder == NULL || l->holder == thread_current());
+  l->rank = rank;
+}
+
+/* Panic if blocking on L now could break the lock order: some ranked lock
+   the current thread holds has a rank at or above L's. */
+static void
+check_rank(const struct lock *l)
+{
+#ifdef LOCK_RANKS
+  if (l->rank == LOCK_RANK_NONE)
+    return;
+  struct list *held = &thread_current()->held_locks;
+  for (struct list_elem *e = list_begin(held); e != list_end(held);
+       e = list_next(e)) {
+    const struct lock *h = list_entry(e, struct lock, elem);
+    if (h->rank >= l->rank)
+      PANIC("lock order: blocking on a rank-%d lock (%p) while holding a "
+            "rank-%d lock (%p)",
+            l->rank, (void *)l, h->rank, (void *)h);
+  }
+#else
+  (void)l;
+#endif
 }
 
 /* Acquire L, sleeping (and donating priority) while another thread holds
@@ -95,6 +131,7 @@ lock_acquire(struct lock *l)
 {
   ASSERT(!intr_context());
   ASSERT(!lock_held_by_current_thread(l));
+  check_rank(l);
   struct thread *cur = thread_current();
   enum intr_level old = intr_disable();
   if (l->holder != NULL) {

@@ -29,7 +29,6 @@
 #include "devices/timer.h"
 #include "threads/fixed-point.h"
 #include "threads/interrupt.h"
-#include "userprog/process.h"
 
 #define TIME_SLICE 4
 #define STACK_SLOT_PAGES 8 /* Stack pages + guard, rounded up. */
@@ -39,6 +38,9 @@
 _Static_assert(offsetof(struct thread, ctx_rsp) == 32, "switch.S CTX_RSP");
 
 bool thread_mlfqs;
+
+static thread_hook_func *switch_hook; /* See thread_set_hooks. */
+static thread_hook_func *exit_hook;
 
 static struct list ready[PRI_MAX + 1];
 static uint64_t ready_mask;       /* Bit P set iff ready[P] non-empty. */
@@ -213,7 +215,8 @@ thread_switch_tail(struct thread *prev)
   cur->status = THREAD_RUNNING;
   slice_ticks = 0;
   tss_set_rsp0((uint64_t)cur->kstack_top);
-  process_activate(cur);
+  if (switch_hook != NULL)
+    switch_hook(cur);
   if (prev != NULL && prev->status == THREAD_DYING && prev != &main_thread)
     list_push_back(&zombies, &prev->elem);
 }
@@ -401,13 +404,21 @@ void
 thread_exit(void)
 {
   ASSERT(!intr_context());
-  process_exit();
+  if (exit_hook != NULL)
+    exit_hook(current);
   thread_reap();
   intr_disable();
   list_remove(&current->allelem);
   current->status = THREAD_DYING;
   schedule();
   NOT_REACHED();
+}
+
+void
+thread_set_hooks(thread_hook_func *switched, thread_hook_func *exiting)
+{
+  switch_hook = switched;
+  exit_hook = exiting;
 }
 
 /* Timer interrupt: account the tick and enforce the time slice. */

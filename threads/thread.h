@@ -44,7 +44,6 @@ typedef int tid_t;
 #define THREAD_STACK_PAGES 4
 
 struct process;
-struct supplemental_page_table;
 
 struct thread {
   unsigned magic;             /* (i) THREAD_MAGIC: detects corruption. */
@@ -67,9 +66,8 @@ struct thread {
   int nice;           /* (s) MLFQS niceness. */
   int64_t recent_cpu; /* (s) MLFQS, 17.14 fixed point. */
 
-  struct process *process;             /* (o) User process, or NULL. */
-  struct supplemental_page_table *spt; /* (o) Its address space, or NULL. */
-  uint64_t ticks_run;                  /* (s) Statistics. */
+  struct process *process; /* (o) User process, or NULL. */
+  uint64_t ticks_run;      /* (s) Statistics. */
 };
 
 #define THREAD_MAGIC 0x7061676fu /* "pago" */
@@ -77,6 +75,12 @@ struct thread {
 extern bool thread_mlfqs;
 
 void thread_init(void);
+/* Hooks of the layer above (userprog), registered once at boot: SWITCHED
+   runs on every switch to a thread, interrupts off, before it resumes
+   (loads its address space); EXITING runs in thread_exit before the
+   thread goes (ends its process).  Either may be NULL. */
+typedef void thread_hook_func(struct thread *t);
+void thread_set_hooks(thread_hook_func *switched, thread_hook_func *exiting);
 void thread_start(void);
 void thread_tick(void);
 void thread_print_stats(void);

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The ELF64 loader (pintos-abi.md section 4).
+/* The ELF64 loader (pintos-abi.md section 4): load → pml4_create →
+ * load_segment → vm_alloc_page_with_initializer → setup_stack.
  *
  * Nothing is read into user memory here.  load_segment records one uninit
- * page per page of each PT_LOAD segment, holding a load recipe: which file
- * bytes go where in the page.  lazy_load_segment runs the recipe at the
- * first fault.  Segments may share a page (since binutils 2.31 the headers
- * and the text do): the second segment adds a piece to the page's recipe
- * and the page gets the union of the permissions.  Writable pages become
- * anonymous once loaded; read-only ones stay file-backed, so eviction can
- * drop them and re-read them from the program. */
+ * page per page of each PT_LOAD segment that holds file bytes, with a load
+ * recipe (which file bytes go where in the page), and the whole pages of
+ * BSS after them as one lazy region.  lazy_load_segment runs the recipe at
+ * the first fault.  Segments may share a page (since binutils 2.31 the
+ * headers and the text do): the second segment adds a piece to the page's
+ * recipe and the page gets the union of the permissions.  Writable pages
+ * become anonymous once loaded; read-only ones stay file-backed, so
+ * eviction can drop them and re-read them from the program.  Everything
+ * about pages goes through the VM's API (vm/vm.h). */
 
 #include "userprog/elf.h"
 
@@ -22,8 +25,7 @@
 #include "filesys/filesys.h"
 #include "mm/malloc.h"
 #include "mm/vaddr.h"
-#include "userprog/process.h"
-#include "vm/frame.h"
+#include "vm/addrspace.h"
 #include "vm/vm.h"
 
 struct elf64_ehdr {
@@ -46,11 +48,12 @@ enum { PT_NULL, PT_LOAD, PT_DYNAMIC, PT_INTERP, PT_NOTE, PT_SHLIB, PT_PHDR };
 #define EM_X86_64 0x3e
 #define PHNUM_MAX 1024
 
-/* Content initializer of program pages: run the page's recipe. */
+/* Content initializer of program pages: run the page's recipe against
+   the program file. */
 static bool
-lazy_load_segment(struct page *page, void *aux)
+lazy_load_segment(struct page *page, const struct load_recipe *recipe)
 {
-  return vm_load_from_aux(page, aux);
+  return vm_load_recipe(page, recipe);
 }
 
 static bool
@@ -76,69 +79,43 @@ phdr_ok(const struct elf64_phdr *ph, off_t flen)
          ph->vaddr + ph->memsz <= KERN_BASE;
 }
 
-/* Add to the page at UPAGE: LEN file bytes from OFS at PAGE_OFS.  Creates
-   the page, or merges into the one an earlier segment made. */
+/* Record the page at UPAGE of a segment: LEN file bytes from OFS at
+   PAGE_OFS, zeros elsewhere.  Creates the page, or adds to the one an
+   earlier segment made there (segments may share a page). */
 static bool
-add_piece(struct process *p, struct file *file, uint8_t *upage, off_t ofs,
-          size_t page_ofs, size_t len, bool writable)
+add_page(uint8_t *upage, off_t ofs, size_t page_ofs, size_t len, bool writable)
 {
-  struct supplemental_page_table *spt = &p->spt;
-  struct page *page = spt_find_page(spt, upage);
-  if (page != NULL) {
-    if (VM_TYPE(page->operations->type) != VM_UNINIT)
-      return false;
-    if (page->uninit.aux == NULL) { /* A BSS-only page so far. */
-      struct file_page *fresh = calloc(1, sizeof *fresh);
-      if (fresh == NULL)
-        return false;
-      fresh->recipe.file = file;
-      page->uninit.aux = fresh;
-      page->uninit.init = lazy_load_segment;
-    }
-    struct file_page *aux = page->uninit.aux;
-    if (aux->recipe.cnt == RECIPE_PIECES)
-      return false;
-    struct load_recipe *r = &aux->recipe;
-    r->file_ofs[r->cnt] = ofs;
-    r->page_ofs[r->cnt] = page_ofs;
-    r->len[r->cnt++] = len;
-    page->writable = page->writable_now = page->writable || writable;
-    page->uninit.type = page->writable ? VM_ANON : VM_FILE;
-    return true;
-  }
-  if (len == 0) /* Pure BSS: a zero page needs no recipe. */
-    return vm_alloc_page_locked(spt, VM_ANON, upage, writable, NULL, NULL);
-  struct file_page *aux = calloc(1, sizeof *aux);
-  if (aux == NULL)
-    return false;
-  aux->recipe = (struct load_recipe){.file = file, .cnt = 1};
-  aux->recipe.file_ofs[0] = ofs;
-  aux->recipe.page_ofs[0] = page_ofs;
-  aux->recipe.len[0] = len;
-  if (!vm_alloc_page_locked(spt, writable ? VM_ANON : VM_FILE, upage, writable,
-                            lazy_load_segment, aux)) {
-    free(aux);
-    return false;
-  }
-  return true;
+  struct load_recipe recipe = recipe_one(len > 0 ? ofs : 0, page_ofs, len);
+  if (spt_find_page(&addrspace_current()->spt, upage) != NULL)
+    return vm_extend_lazy_page(upage, &recipe, writable);
+  /* A loaded writable page is anonymous from then on (pintos-abi.md 7.6);
+     a read-only one stays file-backed, so eviction can drop it. */
+  return vm_alloc_page_with_initializer(
+      writable ? VM_ANON : VM_FILE, upage, writable,
+      len > 0 ? lazy_load_segment : NULL, &recipe);
 }
 
-/* Record the pages of one PT_LOAD segment: FILESZ bytes of FILE from OFS
-   at VADDR, then zeros to MEMSZ. */
+/* Record the pages of one PT_LOAD segment: FILESZ bytes of FILE from
+   OFFSET at VADDR, then zeros to MEMSZ.  Whole pages of zeros at the end
+   (the BSS) become one lazy region. */
 static bool
-load_segment(struct process *p, struct file *file, const struct elf64_phdr *ph)
+load_segment(const struct elf64_phdr *ph)
 {
   bool writable = ph->flags & PF_W;
   uint64_t va = ph->vaddr, end = ph->vaddr + ph->memsz;
   uint64_t file_end = ph->vaddr + ph->filesz;
+  struct supplemental_page_table *spt = &addrspace_current()->spt;
   while (va < end) {
     uint8_t *upage = pg_round_down((void *)va);
     size_t page_ofs = va - (uint64_t)upage;
     uint64_t page_end = (uint64_t)upage + PGSIZE;
+    if (va >= file_end && page_ofs == 0 && spt_find_page(spt, upage) == NULL)
+      return vm_alloc_zero_region(upage, (ROUND_UP(end, PGSIZE) - va) / PGSIZE,
+                                  writable);
     size_t len =
         file_end > va ? (file_end < page_end ? file_end : page_end) - va : 0;
     off_t ofs = ph->offset + (va - ph->vaddr);
-    if (!add_piece(p, file, upage, len ? ofs : 0, page_ofs, len, writable))
+    if (!add_page(upage, ofs, page_ofs, len, writable))
       return false;
     va = page_end;
   }
@@ -146,7 +123,7 @@ load_segment(struct process *p, struct file *file, const struct elf64_phdr *ph)
 }
 
 static bool
-load_segments(struct process *p, struct file *file, const struct elf64_ehdr *h)
+load_segments(struct file *file, const struct elf64_ehdr *h)
 {
   off_t flen = file_length(file);
   for (int i = 0; i < h->phnum; i++) {
@@ -158,59 +135,67 @@ load_segments(struct process *p, struct file *file, const struct elf64_ehdr *h)
       return false;
     if (ph.type != PT_LOAD)
       continue;
-    if (!phdr_ok(&ph, flen) || !load_segment(p, file, &ph))
+    if (!phdr_ok(&ph, flen) || !load_segment(&ph))
       return false;
   }
   return true;
 }
 
 /* Copy ARGV onto the stack page at KVA (user address USER_STACK - PGSIZE)
-   as pintos-abi.md 4.4 lays it out; return the user rsp, or 0 if it does
-   not fit in the page. */
+   as pintos-abi.md 4.4 lays it out; return the user rsp, or 0 if strings
+   and pointers do not fit in the page.  From the top: the strings, padding
+   to 8 bytes, argv[argc] = NULL and argv[argc-1..0], the fake return
+   address at rsp, and one more padding word below the strings when needed
+   for rsp = 8 (mod 16).  Every offset is checked before it is used, so no
+   length can make one wrap. */
 static uintptr_t
 push_args(uint8_t *kva, char **argv, int argc)
 {
+  size_t strings = 0;
+  for (int i = 0; i < argc; i++)
+    strings += strlen(argv[i]) + 1;
+  size_t words = (size_t)argc + 2; /* argv[0..argc] and the return slot. */
+  if (strings > PGSIZE || words > PGSIZE / 8)
+    return 0;
+  size_t below = (PGSIZE - strings) & ~(size_t)7;
+  if (below < words * 8)
+    return 0;
+  size_t rsp_ofs = below - words * 8;
+  if (rsp_ofs % 16 != 8) {
+    if (rsp_ofs < 8)
+      return 0;
+    rsp_ofs -= 8;
+  }
   uintptr_t base = USER_STACK - PGSIZE;
+  uint64_t *uargv = (uint64_t *)(kva + rsp_ofs + 8);
   size_t top = PGSIZE;
-  uintptr_t uargv[argc + 1];
   for (int i = argc - 1; i >= 0; i--) {
     size_t len = strlen(argv[i]) + 1;
-    if (len > top)
-      return 0;
     top -= len;
     memcpy(kva + top, argv[i], len);
     uargv[i] = base + top;
   }
   uargv[argc] = 0;
-  top &= ~(size_t)7;
-  size_t need = (argc + 2) * sizeof(uint64_t);
-  if ((top - need) % 16 != 8)
-    top -= 8;
-  if (top < need + 8)
-    return 0;
-  top -= need;
-  uint64_t *sp = (uint64_t *)(kva + top);
-  sp[0] = 0; /* fake return address */
-  memcpy(sp + 1, uargv, (argc + 1) * sizeof(uint64_t));
-  return base + top;
+  *(uint64_t *)(kva + rsp_ofs) = 0; /* Fake return address. */
+  return base + rsp_ofs;
 }
 
-/* The first stack page, claimed at once, holding ARGV. */
+/* The first stack page, claimed at once, holding ARGV.  The address
+   space's lock is held across the claim and the fill, so the page cannot
+   be evicted before its arguments are in. */
 static uintptr_t
-setup_stack(struct process *p, char **argv, int argc)
+setup_stack(char **argv, int argc)
 {
-  void *upage = (void *)(USER_STACK - PGSIZE);
-  struct supplemental_page_table *spt = &p->spt;
-  lock_acquire(&spt->lock);
-  bool ok = vm_alloc_page_locked(spt, VM_ANON, upage, true, NULL, NULL);
-  lock_release(&spt->lock);
-  if (!ok || !vm_claim_page(upage))
+  void *stack_bottom = (void *)(USER_STACK - PGSIZE);
+  enum vm_fault_result why;
+  void *kva;
+  if (!vm_alloc_page(VM_ANON, stack_bottom, true) ||
+      (kva = vm_claim_page(stack_bottom, &why)) == NULL)
     return 0;
-  lock_acquire(&spt->lock);
-  struct page *page = spt_find_page(spt, upage);
-  page->anon.has_data = true;
-  uintptr_t rsp = push_args(page->frame->kva, argv, argc);
-  lock_release(&spt->lock);
+  uintptr_t rsp = push_args(kva, argv, argc);
+  /* Written through the kernel's alias, not the user mapping: mark the
+     page dirty so that eviction saves it. */
+  pml4_set_dirty(addrspace_current()->pml4, stack_bottom, true);
   return rsp;
 }
 
@@ -228,25 +213,27 @@ set_entry_frame(struct intr_frame *f, uint64_t entry, uintptr_t rsp, int argc)
 }
 
 enum load_result
-elf_load(struct process *p, char **argv, int argc, struct intr_frame *f)
+load(char **argv, int argc, struct intr_frame *f)
 {
+  struct addrspace *as = addrspace_current();
+  ASSERT(as != NULL && as->pml4 == NULL && as->exec_file == NULL);
   struct file *file = filesys_open(argv[0]);
   if (file == NULL)
     return LOAD_OPEN_FAILED;
   file_deny_write(file);
-  p->exec_file = file;
-  p->spt.exec_file = file;
+  as->exec_file = file;
+  as->pml4 = pml4_create();
+  if (as->pml4 == NULL)
+    return LOAD_BAD;
+  addrspace_activate(as);
 
   struct elf64_ehdr h;
   if (file_read_at(file, &h, sizeof h, 0) != sizeof h ||
       !header_ok(&h, file_length(file)))
     return LOAD_BAD;
-  lock_acquire(&p->spt.lock);
-  bool ok = load_segments(p, file, &h);
-  lock_release(&p->spt.lock);
-  if (!ok)
-    return LOAD_BAD;
-  uintptr_t rsp = setup_stack(p, argv, argc);
+  lock_acquire(&as->lock);
+  uintptr_t rsp = load_segments(file, &h) ? setup_stack(argv, argc) : 0;
+  lock_release(&as->lock);
   if (rsp == 0)
     return LOAD_BAD;
   set_entry_frame(f, h.entry, rsp, argc);

@@ -4,7 +4,6 @@
 
 #include <stdbool.h>
 
-struct process;
 struct intr_frame;
 
 enum load_result {
@@ -13,10 +12,10 @@ enum load_result {
   LOAD_BAD,         /* Unacceptable executable or no memory. */
 };
 
-/* Load the program ARGV[0] into P's (empty) address space, lazily, with
-   ARGV on its stack, and set F to enter it.  P's exec_file is set (and
-   write-denied) when the file could be opened. */
-enum load_result elf_load(struct process *p, char **argv, int argc,
-                          struct intr_frame *f);
+/* Load the program ARGV[0] into the current (empty) address space,
+   lazily, with ARGV on its stack, and set F to enter it: creates the
+   pml4, and sets the address space's exec_file (write-denied) when the
+   file could be opened.  On failure the caller clears the address space. */
+enum load_result load(char **argv, int argc, struct intr_frame *f);
 
 #endif

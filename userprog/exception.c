@@ -81,8 +81,10 @@ page_fault(struct intr_frame *f)
     return;
   }
   klog_printf("%s: %s at %p (%s %s, rip %#llx)\n", thread_name(),
-              r == VM_FAULT_NOMEM ? "out of memory" : "bad access", addr,
-              info.not_present ? "not-present" : "protection",
+              r == VM_FAULT_NOMEM ? "out of memory"
+              : r == VM_FAULT_IO  ? "disk error loading the page"
+                                  : "bad access",
+              addr, info.not_present ? "not-present" : "protection",
               info.write ? "write" : "read", (unsigned long long)f->rip);
   process_kill();
 }

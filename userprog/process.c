@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* User processes: creation, fork, exec, wait and exit.
  *
- * A process is a kernel thread plus a struct process: page table, SPT, fd
- * table, program file and its children's exit records.  It enters user
- * mode by "returning" through a struct intr_frame (intr_exit), and comes
- * back through system calls and faults.
+ * A process is a kernel thread plus a struct process: its address space
+ * (vm/addrspace.h: SPT, page table, program file, regions), fd table and
+ * its children's exit records.  It enters user mode by "returning" through
+ * a struct intr_frame (do_iret), and comes back through system calls and
+ * faults.
+ *
+ * exec, as in the Pintos notes: process_exec → process_cleanup
+ * (supplemental_page_table_kill) → supplemental_page_table_init → load
+ * (userprog/elf.c).
  *
  * Exit order matters (pintos-abi.md 2.1): the exit line, then mappings
  * written back, fds closed, the program's write-deny dropped, memory freed,
@@ -33,6 +38,7 @@ void
 process_init(void)
 {
   lock_init(&process_lock);
+  thread_set_hooks(process_activate, process_exit);
 }
 
 struct process *
@@ -62,11 +68,7 @@ process_create(const char *name)
   strlcpy(p->name, name, sizeof p->name);
   list_init(&p->children);
   p->record = calloc(1, sizeof *p->record);
-  p->pml4 = pml4_create();
-  if (p->record == NULL || p->pml4 == NULL ||
-      !supplemental_page_table_init(&p->spt, p->pml4)) {
-    if (p->pml4 != NULL)
-      pml4_destroy(p->pml4);
+  if (p->record == NULL || !addrspace_init(&p->as)) {
     free(p->record);
     free(p);
     return NULL;
@@ -81,41 +83,21 @@ process_create(const char *name)
   return p;
 }
 
-/* Free the address space of P: pages (with write-back), frames, swap
-   slots, page tables.  The program file stays. */
+/* Free P's address space: mappings written back, pages, frames, swap
+   slots, regions, page tables, and the program's write-deny. */
 static void
-release_memory(struct process *p)
+process_cleanup(struct process *p)
 {
-  struct thread *cur = thread_current();
-  supplemental_page_table_kill(&p->spt);
-  /* Forget the page table before freeing it: a context switch back to us
-     re-activates whatever p->pml4 says (process_activate). */
-  pte_t *pml4 = p->pml4;
-  p->pml4 = NULL;
-  if (cur->process == p) {
-    cur->spt = NULL;
-    pml4_activate(NULL);
-  }
-  pml4_destroy(pml4);
-}
-
-static void
-release_program(struct process *p)
-{
-  if (p->exec_file != NULL) {
-    file_close(p->exec_file); /* Also drops the write-deny. */
-    p->exec_file = NULL;
-  }
+  supplemental_page_table_kill(&p->as.spt);
+  addrspace_clear(&p->as);
 }
 
 /* Free everything P owns and publish STATUS to its parent. */
 static void
 process_destroy(struct process *p)
 {
-  if (p->pml4 != NULL)
-    release_memory(p);
+  process_cleanup(p);
   fd_table_destroy(&p->fds);
-  release_program(p);
   while (!list_empty(&p->children))
     record_release(
         list_entry(list_pop_front(&p->children), struct exit_record, elem));
@@ -125,7 +107,7 @@ process_destroy(struct process *p)
   struct thread *cur = thread_current();
   if (cur->process == p) { /* Detach before the memory goes. */
     cur->process = NULL;
-    cur->spt = NULL;
+    addrspace_activate(NULL);
   }
   free(p->fork_frame);
   free(p);
@@ -143,8 +125,7 @@ process_live_count(void)
 void
 process_activate(struct thread *t)
 {
-  struct process *p = t->process;
-  pml4_activate(p != NULL && p->pml4 != NULL ? p->pml4 : NULL);
+  addrspace_activate(t->process != NULL ? &t->process->as : NULL);
 }
 
 /* Make P the running thread's process. */
@@ -153,7 +134,6 @@ adopt(struct process *p)
 {
   struct thread *cur = thread_current();
   cur->process = p;
-  cur->spt = &p->spt;
   process_activate(cur);
 }
 
@@ -175,12 +155,11 @@ split_args(char *cmdline, char **argv)
 static bool
 load_program(char *cmdline, struct intr_frame *f)
 {
-  struct process *p = process_current();
   char **argv = malloc((ARGS_MAX + 1) * sizeof *argv);
   if (argv == NULL)
     return false;
   int argc = split_args(cmdline, argv);
-  enum load_result r = argc > 0 ? elf_load(p, argv, argc, f) : LOAD_OPEN_FAILED;
+  enum load_result r = argc > 0 ? load(argv, argc, f) : LOAD_OPEN_FAILED;
   if (r == LOAD_OPEN_FAILED)
     printf("load: %s: open failed\n", argc > 0 ? argv[0] : "");
   else if (r == LOAD_BAD)
@@ -196,7 +175,7 @@ struct start_info {
 
 /* First code of the initial process's thread. */
 static void
-start_process(void *aux)
+initd(void *aux)
 {
   struct start_info *si = aux;
   adopt(si->p);
@@ -206,7 +185,7 @@ start_process(void *aux)
   free(si);
   if (!ok)
     process_exit_with(-1);
-  intr_exit(&f);
+  do_iret(&f);
 }
 
 int
@@ -232,7 +211,7 @@ process_run(const char *task)
   *si = (struct start_info){p, cmdline};
   struct exit_record *r = p->record;
   r->refs++; /* The kernel's `run' waits like a parent. */
-  if (thread_create(name, PRI_DEFAULT, start_process, si) == TID_ERROR) {
+  if (thread_create(name, PRI_DEFAULT, initd, si) == TID_ERROR) {
     p->exit_status = -1;
     process_destroy(p);
     free(cmdline);
@@ -251,7 +230,7 @@ start_fork_child(void *aux)
   struct process *p = aux;
   adopt(p);
   struct intr_frame f = *p->fork_frame;
-  intr_exit(&f);
+  do_iret(&f);
 }
 
 /* Build CHILD as a copy of the current process; false on shortage. */
@@ -261,19 +240,21 @@ copy_into(struct process *child, const struct intr_frame *parent_frame)
   struct process *parent = process_current();
   if (!fd_table_copy(&child->fds, &parent->fds))
     return false;
-  if (parent->exec_file != NULL) {
-    child->exec_file = file_reopen(parent->exec_file);
-    if (child->exec_file == NULL)
+  if (parent->as.exec_file != NULL) {
+    child->as.exec_file = file_reopen(parent->as.exec_file);
+    if (child->as.exec_file == NULL)
       return false;
-    file_deny_write(child->exec_file);
-    child->spt.exec_file = child->exec_file;
+    file_deny_write(child->as.exec_file);
   }
+  child->as.pml4 = pml4_create();
+  if (child->as.pml4 == NULL)
+    return false;
   child->fork_frame = malloc(sizeof *child->fork_frame);
   if (child->fork_frame == NULL)
     return false;
   *child->fork_frame = *parent_frame;
   child->fork_frame->r.rax = 0;
-  return supplemental_page_table_copy(&child->spt, &parent->spt);
+  return supplemental_page_table_copy(&child->as.spt, &parent->as.spt);
 }
 
 pid_t
@@ -303,14 +284,11 @@ void
 process_exec(char *cmdline, struct intr_frame *f)
 {
   struct process *p = process_current();
-  release_memory(p);
-  release_program(p);
-  p->pml4 = pml4_create();
-  if (p->pml4 == NULL || !supplemental_page_table_init(&p->spt, p->pml4)) {
+  process_cleanup(p);
+  if (!supplemental_page_table_init(&p->as.spt)) {
     free(cmdline);
     process_exit_with(-1);
   }
-  adopt(p);
   bool ok = load_program(cmdline, f);
   free(cmdline);
   if (!ok)
@@ -351,22 +329,21 @@ process_kill(void)
 }
 
 void
-process_exit(void)
+process_exit(struct thread *cur)
 {
-  struct thread *cur = thread_current();
   struct process *p = cur->process;
   if (p == NULL)
     return;
   printf("%s: exit(%d)\n", p->name, p->exit_status);
   klog_printf("%s: exit(%d), %llu page faults resolved, %llu evictions\n",
               p->name, p->exit_status,
-              (unsigned long long)(p->spt.stats.faults_zero +
-                                   p->spt.stats.faults_file +
-                                   p->spt.stats.faults_swap_in +
-                                   p->spt.stats.faults_stack),
-              (unsigned long long)p->spt.stats.evictions);
+              (unsigned long long)(p->as.stats.faults_zero +
+                                   p->as.stats.faults_file +
+                                   p->as.stats.faults_swap_in +
+                                   p->as.stats.faults_stack),
+              (unsigned long long)p->as.stats.evictions);
   char who[THREAD_NAME_MAX + 8];
   snprintf(who, sizeof who, "vm[%s]", p->name);
-  vm_log_counters(who, &p->spt.stats);
+  vm_log_counters(who, &p->as.stats);
   process_destroy(p);
 }

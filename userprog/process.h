@@ -13,11 +13,10 @@
 #include <list.h>
 #include <stdbool.h>
 
-#include "arch/x86_64/mmu.h"
 #include "threads/synch.h"
 #include "threads/thread.h"
 #include "userprog/fd.h"
-#include "vm/vm.h"
+#include "vm/addrspace.h"
 
 typedef int pid_t;
 #define PID_ERROR ((pid_t)-1)
@@ -27,21 +26,18 @@ struct exit_record {
   int status;              /* Exit status, valid once exited is up. */
   struct semaphore exited; /* Upped once at exit. */
   int refs;                /* (process_lock) parent + child. */
-  bool waited;             /* (parent only) wait already called. */
   struct list_elem elem;   /* (parent only) in parent->children. */
 };
 
 struct process {
-  pid_t pid;                          /* (i) */
-  char name[THREAD_NAME_MAX];         /* (i) Used in the exit line. */
-  int exit_status;                    /* (owner) */
-  pte_t *pml4;                        /* (owner) Hardware page table. */
-  struct supplemental_page_table spt; /* Its own lock. */
-  struct fd_table fds;                /* (owner) */
-  struct file *exec_file;             /* (owner) Write-denied program. */
-  struct exit_record *record;         /* Shared with the parent or NULL. */
-  struct list children;               /* (owner) exit_records. */
-  struct intr_frame *fork_frame;      /* (i) Child's first registers. */
+  pid_t pid;                     /* (i) */
+  char name[THREAD_NAME_MAX];    /* (i) Used in the exit line. */
+  int exit_status;               /* (owner) */
+  struct addrspace as;           /* Its own lock: SPT, pml4, program. */
+  struct fd_table fds;           /* (owner) */
+  struct exit_record *record;    /* Shared with the parent or NULL. */
+  struct list children;          /* (owner) exit_records. */
+  struct intr_frame *fork_frame; /* (i) Child's first registers. */
 };
 
 void process_init(void);
@@ -61,8 +57,8 @@ void process_kill(void) __attribute__((noreturn));
 
 /* Load T's address space (or the kernel's) on a switch to T. */
 void process_activate(struct thread *t);
-/* Release the running thread's process, if it has one (thread_exit). */
-void process_exit(void);
+/* End T's process, if it has one (thread_exit).  T is the running thread. */
+void process_exit(struct thread *t);
 struct process *process_current(void);
 /* User processes that exist now (for the leak check at power-off). */
 int process_live_count(void);

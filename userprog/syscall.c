@@ -372,7 +372,7 @@ static uint64_t
 sys_vmstat(struct intr_frame *f)
 {
   struct vmstat s;
-  const struct vm_counters *c = &process_current()->spt.stats;
+  const struct vm_counters *c = &process_current()->as.stats;
   memset(&s, 0, sizeof s);
   s.faults_zero = c->faults_zero;
   s.faults_file = c->faults_file;

@@ -3,24 +3,24 @@
  *
  * Contents are in the frame while resident.  On eviction they go to a swap
  * slot only if they exist nowhere else: the page was written since its last
- * swap-in (PTE dirty bit, captured in page->dirty when it was unmapped), or
- * it was filled by a loader and has no slot yet.  A page never written
- * reads as zeros and is simply dropped.  After a swap-in the slot is kept
- * as a valid copy while swap space is plentiful, so an unmodified page is
- * not written again; under pressure the slot is freed at once. */
+ * swap-in (the PTE's dirty bit, which the evictor passes in), or it was
+ * filled by the loader and has no slot yet.  A page never written reads as
+ * zeros and is simply dropped.  After a swap-in the slot is kept as a valid
+ * copy while swap space is plentiful, so an unmodified page is not written
+ * again; under pressure the slot is freed at once. */
 
-#include "vm/anon.h"
+#include "vm/vm.h" /* First: the per-type headers need enum vm_type. */
 
 #include <debug.h>
 #include <string.h>
 
 #include "mm/vaddr.h"
+#include "vm/addrspace.h"
 #include "vm/frame.h"
 #include "vm/swap.h"
-#include "vm/vm.h"
 
 static bool anon_swap_in(struct page *, void *kva);
-static bool anon_swap_out(struct page *);
+static bool anon_swap_out(struct page *, bool dirty);
 static void anon_destroy(struct page *);
 
 static const struct page_operations anon_ops = {
@@ -30,15 +30,12 @@ static const struct page_operations anon_ops = {
     .type = VM_ANON,
 };
 
-/* Become an anonymous page with no contents yet (zeros). */
 bool
-anon_initializer(struct page *page, enum vm_type type, void *kva)
+anon_initializer(struct page *page, bool has_data)
 {
-  (void)type;
   page->operations = &anon_ops;
   page->anon.slot = SWAP_NONE;
-  page->anon.has_data = false;
-  memset(kva, 0, PGSIZE);
+  page->anon.has_data = has_data;
   return true;
 }
 
@@ -47,39 +44,46 @@ anon_swap_in(struct page *page, void *kva)
 {
   struct anon_page *a = &page->anon;
   if (a->slot == SWAP_NONE) {
-    if (a->has_data)
-      return false; /* Contents lost: cannot happen by construction. */
+    ASSERT(!a->has_data); /* Saved somewhere by construction. */
     memset(kva, 0, PGSIZE);
-    VM_COUNT(page->spt, faults_zero);
     return true;
   }
+  VM_COUNT(page->as, swap_reads);
   if (!swap_read(a->slot, kva))
     return false;
-  VM_COUNT(page->spt, faults_swap_in);
-  VM_COUNT(page->spt, swap_reads);
   if (swap_slots_used() * 4 > swap_slots_total() * 3) {
     swap_free(a->slot); /* Short of swap: keep no spare copies. */
     a->slot = SWAP_NONE;
+    a->has_data = true;
   }
   return true;
 }
 
 /* Save the contents before the frame is taken; the page is unmapped. */
 static bool
-anon_swap_out(struct page *page)
+anon_swap_out(struct page *page, bool dirty)
 {
   struct anon_page *a = &page->anon;
-  bool must_write = page->dirty || (a->slot == SWAP_NONE && a->has_data);
-  if (!must_write)
+  bool valid_copy = a->slot != SWAP_NONE;
+  bool must_write = dirty || (!valid_copy && a->has_data);
+  if (!must_write && !(vm_write_clean && valid_copy))
     return true; /* Zero page, or the slot already holds these bytes. */
-  if (a->slot == SWAP_NONE && (a->slot = swap_alloc()) == SWAP_NONE)
+  bool new_slot = !valid_copy;
+  if (new_slot && (a->slot = swap_alloc()) == SWAP_NONE)
     return false;
-  if (!page->dirty && !a->has_data)
-    VM_COUNT(page->spt, clean_pages_written);
-  if (!swap_write(a->slot, page->frame->kva))
+  if (!dirty && valid_copy)
+    VM_COUNT(page->as, clean_pages_written);
+  VM_COUNT(page->as, swap_writes);
+  if (!swap_write(a->slot, page->frame->kva)) {
+    /* The slot's old bytes may be half overwritten: keep none of it.  The
+       page stays resident (the evictor remaps it) and must be saved
+       again, so it has data now. */
+    swap_free(a->slot);
+    a->slot = SWAP_NONE;
+    a->has_data = true;
     return false;
+  }
   a->has_data = true;
-  VM_COUNT(page->spt, swap_writes);
   return true;
 }
 
@@ -90,7 +94,6 @@ anon_destroy(struct page *page)
     swap_free(page->anon.slot);
 }
 
-/* Copy SRC's current contents into DST_KVA (fork). */
 bool
 anon_copy_contents(struct page *src, void *dst_kva)
 {
@@ -101,14 +104,4 @@ anon_copy_contents(struct page *src, void *dst_kva)
   else
     memset(dst_kva, 0, PGSIZE);
   return true;
-}
-
-/* Make PAGE (uninit, no frame yet) an anonymous page whose contents are
-   the frame it is about to share (fork, copy-on-write). */
-void
-anon_share_init(struct page *page)
-{
-  page->operations = &anon_ops;
-  page->anon.slot = SWAP_NONE;
-  page->anon.has_data = true;
 }

@@ -6,7 +6,6 @@
 #include <stddef.h>
 
 struct page;
-enum vm_type;
 
 #define SWAP_NONE ((size_t)-1)
 
@@ -17,9 +16,11 @@ struct anon_page {
   bool has_data; /* Ever held non-zero contents (loaded or written). */
 };
 
-bool anon_initializer(struct page *, enum vm_type, void *kva);
-/* Copy SRC's contents (resident or swapped) into DST_KVA. */
+/* Become an anonymous page whose contents are zeros (HAS_DATA false) or
+   are about to be loaded or shared (HAS_DATA true). */
+bool anon_initializer(struct page *, bool has_data);
+/* Copy SRC's contents (resident or swapped) into DST_KVA; false on a
+   swap read error. */
 bool anon_copy_contents(struct page *src, void *dst_kva);
-void anon_share_init(struct page *page);
 
 #endif

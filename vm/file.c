@@ -5,27 +5,29 @@
  * so eviction never needs swap: a clean page is dropped and re-read on the
  * next fault.  Only pages of a mapping (region != NULL) are ever written
  * back, and only when dirty (the PTE's dirty bit): at eviction, munmap,
- * exit and exec.  Write-back covers the mapped bytes only, so it never
- * extends the file.  Read-only program pages are file pages with no region
- * (the program file is never written).
+ * exit, exec, and at fork (so that the child's copy starts clean, as
+ * pintos-abi.md 7.4 asks, and equals the file).  Write-back covers the
+ * mapped bytes only, so it never extends the file.  Read-only program pages
+ * are file pages with no region (the program file is never written).
  *
- * Each mmap() makes a region with its own reference to the file, so a
- * mapping outlives close() and remove() of the file it came from. */
+ * A mapping is a lazy region (vm/region.c) with its own reference to the
+ * file, so it outlives close() and remove() of the file it came from, and
+ * mmap costs the same for one page as for 64 GiB. */
 
-#include "vm/file.h"
+#include "vm/vm.h" /* First: the per-type headers need enum vm_type. */
 
 #include <debug.h>
 #include <string.h>
 
 #include "filesys/file.h"
-#include "mm/malloc.h"
+#include "lib/kernel/console.h"
 #include "mm/vaddr.h"
-#include "threads/thread.h"
+#include "vm/addrspace.h"
 #include "vm/frame.h"
-#include "vm/vm.h"
+#include "vm/region.h"
 
 static bool file_backed_swap_in(struct page *, void *kva);
-static bool file_backed_swap_out(struct page *);
+static bool file_backed_swap_out(struct page *, bool dirty);
 static void file_backed_destroy(struct page *);
 
 static const struct page_operations file_ops = {
@@ -35,9 +37,42 @@ static const struct page_operations file_ops = {
     .type = VM_FILE,
 };
 
-/* Fill KVA from R: its pieces of file bytes, zeros around them. */
+struct load_recipe
+recipe_one(off_t ofs, size_t page_ofs, size_t len)
+{
+  struct load_recipe r = {.cnt = 1};
+  r.file_ofs[0] = ofs;
+  r.page_ofs[0] = page_ofs;
+  r.len[0] = len;
+  return r;
+}
+
 bool
-recipe_load(const struct load_recipe *r, void *kva)
+recipe_merge(struct load_recipe *r, const struct load_recipe *r2)
+{
+  for (int i = 0; i < r2->cnt; i++) {
+    if (r2->len[i] == 0)
+      continue;
+    if (r->cnt == RECIPE_PIECES)
+      return false;
+    r->file_ofs[r->cnt] = r2->file_ofs[i];
+    r->page_ofs[r->cnt] = r2->page_ofs[i];
+    r->len[r->cnt++] = r2->len[i];
+  }
+  return true;
+}
+
+bool
+recipe_has_bytes(const struct load_recipe *r)
+{
+  for (int i = 0; i < r->cnt; i++)
+    if (r->len[i] > 0)
+      return true;
+  return false;
+}
+
+bool
+recipe_load(const struct load_recipe *r, struct file *file, void *kva)
 {
   uint8_t *p = kva;
   memset(p, 0, PGSIZE);
@@ -45,19 +80,23 @@ recipe_load(const struct load_recipe *r, void *kva)
     if (r->len[i] == 0)
       continue;
     off_t got =
-        file_read_at(r->file, p + r->page_ofs[i], r->len[i], r->file_ofs[i]);
+        file_read_at(file, p + r->page_ofs[i], r->len[i], r->file_ofs[i]);
     if (got != r->len[i])
       return false;
   }
   return true;
 }
 
-/* Become a file page.  The content initializer (vm_load_from_aux) installs
-   the recipe and loads the bytes. */
-bool
-file_backed_initializer(struct page *page, enum vm_type type, void *kva)
+struct file *
+file_page_file(const struct page *page, const struct vm_region *region)
 {
-  (void)type;
+  return region != NULL ? region->file : page->as->exec_file;
+}
+
+/* Become a file page; uninit.c installs the recipe and region. */
+bool
+file_backed_initializer(struct page *page, void *kva)
+{
   (void)kva;
   page->operations = &file_ops;
   memset(&page->file, 0, sizeof page->file);
@@ -67,198 +106,101 @@ file_backed_initializer(struct page *page, enum vm_type type, void *kva)
 static bool
 file_backed_swap_in(struct page *page, void *kva)
 {
-  VM_COUNT(page->spt, faults_file);
-  return recipe_load(&page->file.recipe, kva);
+  return recipe_load(&page->file.recipe,
+                     file_page_file(page, page->file.region), kva);
 }
 
-/* Write the mapped bytes of PAGE back to its file. */
+/* Write the mapped bytes of PAGE (resident) to its file. */
 static bool
 write_back(struct page *page)
 {
   const struct load_recipe *r = &page->file.recipe;
   const uint8_t *p = page->frame->kva;
+  struct file *file = page->file.region->file;
+  bool ok = true;
+  VM_COUNT(page->as, file_writebacks);
   for (int i = 0; i < r->cnt; i++)
-    if (r->len[i] > 0)
-      file_write_at(r->file, p + r->page_ofs[i], r->len[i], r->file_ofs[i]);
-  VM_COUNT(page->spt, file_writebacks);
-  return true;
+    if (r->len[i] > 0 && file_write_at(file, p + r->page_ofs[i], r->len[i],
+                                       r->file_ofs[i]) != r->len[i])
+      ok = false;
+  return ok;
 }
 
-/* Evicted: write back if the mapping was written, else just drop. */
-static bool
-file_backed_swap_out(struct page *page)
+bool
+file_page_write_back(struct page *page)
 {
-  if (page->file.region != NULL && page->dirty)
-    return write_back(page);
+  ASSERT(page->frame != NULL && page->file.region != NULL);
+  if (!write_back(page))
+    return false;
+  pml4_set_dirty(page->as->pml4, page->va, false);
   return true;
 }
 
-/* Freed while resident (munmap, exit): write back dirty mapped bytes. */
+/* Evicted (unmapped): write back if the mapping was written, else drop.
+   A failed write keeps the page (the evictor remaps it). */
+static bool
+file_backed_swap_out(struct page *page, bool dirty)
+{
+  if (page->file.region == NULL || !(dirty || vm_write_clean))
+    return true;
+  if (!dirty)
+    VM_COUNT(page->as, clean_pages_written);
+  return write_back(page);
+}
+
+/* Freed (munmap, exit, exec): write back dirty mapped bytes.  A disk
+   error loses them; say so in the log, there is no one left to tell. */
 static void
 file_backed_destroy(struct page *page)
 {
   if (page->frame != NULL && page->file.region != NULL &&
-      pml4_is_dirty(page->spt->pml4, page->va))
-    write_back(page);
-}
-
-static struct mmap_region *
-region_find(struct supplemental_page_table *spt, void *addr)
-{
-  for (struct list_elem *e = list_begin(&spt->mmaps);
-       e != list_end(&spt->mmaps); e = list_next(e)) {
-    struct mmap_region *r = list_entry(e, struct mmap_region, elem);
-    if (r->addr == addr)
-      return r;
-  }
-  return NULL;
-}
-
-/* True if every page of [ADDR, ADDR + CNT pages) is free for a mapping:
-   user, not in the stack reservation, not known to SPT. */
-static bool
-range_is_free(struct supplemental_page_table *spt, uint8_t *addr, size_t cnt)
-{
-  uintptr_t start = (uintptr_t)addr;
-  if (cnt > (KERN_BASE - start) / PGSIZE)
-    return false;
-  uintptr_t end = start + cnt * PGSIZE;
-  if (start < USER_STACK && end > USER_STACK - USER_STACK_LIMIT)
-    return false;
-  for (size_t i = 0; i < cnt; i++)
-    if (spt_find_page(spt, addr + i * PGSIZE) != NULL)
-      return false;
-  return true;
-}
-
-/* Record the lazy pages of region R. */
-static bool
-region_add_pages(struct supplemental_page_table *spt, struct mmap_region *r,
-                 bool writable, off_t offset, off_t flen)
-{
-  for (size_t i = 0; i < r->page_cnt; i++) {
-    struct file_page *aux = calloc(1, sizeof *aux);
-    if (aux == NULL)
-      return false;
-    int64_t ofs = (int64_t)offset + (int64_t)i * PGSIZE;
-    int64_t left = flen - ofs;
-    aux->region = r;
-    aux->recipe.file = r->file;
-    aux->recipe.cnt = 1;
-    aux->recipe.file_ofs[0] = left > 0 ? ofs : 0;
-    aux->recipe.len[0] = left <= 0                ? 0
-                         : left < (int64_t)PGSIZE ? left
-                                                  : (int64_t)PGSIZE;
-    if (!vm_alloc_page_locked(spt, VM_FILE, (uint8_t *)r->addr + i * PGSIZE,
-                              writable, vm_load_from_aux, aux)) {
-      free(aux);
-      r->page_cnt = i; /* Only these exist: region_destroy frees them. */
-      return false;
-    }
-  }
-  return true;
-}
-
-/* Remove R's pages (writing back dirty ones), its file reference and R. */
-static void
-region_destroy(struct supplemental_page_table *spt, struct mmap_region *r)
-{
-  for (size_t i = 0; i < r->page_cnt; i++) {
-    struct page *p = spt_find_page(spt, (uint8_t *)r->addr + i * PGSIZE);
-    if (p != NULL)
-      spt_remove_page(spt, p);
-  }
-  list_remove(&r->elem);
-  file_close(r->file);
-  free(r);
+      pml4_is_dirty(page->as->pml4, page->va) && !write_back(page))
+    klog_printf("mmap: write-back of %p failed (disk error)\n", page->va);
 }
 
 /* Map LENGTH bytes of FILE from OFFSET at ADDR.  Returns ADDR, or NULL for
-   any unacceptable argument (pintos-abi.md 7.3) or shortage. */
+   any unacceptable argument (pintos-abi.md 7.3) or shortage.  One region
+   record whatever LENGTH is; the check for pages already there costs at
+   most the number of pages the process has. */
 void *
 do_mmap(void *addr, size_t length, int writable, struct file *file,
         off_t offset)
 {
-  struct supplemental_page_table *spt = vm_current_spt();
-  if (spt == NULL || addr == NULL || pg_ofs(addr) != 0 || length == 0 ||
-      offset < 0 || offset % PGSIZE != 0 || !is_user_vaddr(addr))
+  struct addrspace *as = addrspace_current();
+  uintptr_t start = (uintptr_t)addr;
+  if (as == NULL || addr == NULL || pg_ofs(addr) != 0 || length == 0 ||
+      offset < 0 || offset % PGSIZE != 0 || start >= KERN_BASE ||
+      length > KERN_BASE - start || file_length(file) <= 0)
     return NULL;
-  off_t flen = file_length(file);
   size_t cnt = length / PGSIZE + (length % PGSIZE != 0);
-  if (flen <= 0)
+  uintptr_t end = start + cnt * PGSIZE;
+  if (start < USER_STACK && end > USER_STACK - USER_STACK_LIMIT)
     return NULL;
-  struct mmap_region *r = malloc(sizeof *r);
-  if (r == NULL)
-    return NULL;
-  lock_acquire(&spt->lock);
-  if (!range_is_free(spt, addr, cnt) || (r->file = file_reopen(file)) == NULL) {
-    lock_release(&spt->lock);
-    free(r);
-    return NULL;
+  lock_acquire(&as->lock);
+  void *result = NULL;
+  struct file *own = NULL;
+  if (!region_overlaps(as, addr, cnt) &&
+      !region_range_has_pages(as, addr, cnt) &&
+      (own = file_reopen(file)) != NULL) {
+    if (region_create(as, addr, cnt, writable != 0, own, offset) != NULL)
+      result = addr;
+    else
+      file_close(own);
   }
-  r->addr = addr;
-  r->page_cnt = cnt;
-  list_push_back(&spt->mmaps, &r->elem);
-  bool ok = region_add_pages(spt, r, writable != 0, offset, flen);
-  if (!ok)
-    region_destroy(spt, r);
-  lock_release(&spt->lock);
-  return ok ? addr : NULL;
+  lock_release(&as->lock);
+  return result;
 }
 
 /* Unmap the mapping that starts at ADDR; anything else is ignored. */
 void
 do_munmap(void *addr)
 {
-  struct supplemental_page_table *spt = vm_current_spt();
-  if (spt == NULL)
+  struct addrspace *as = addrspace_current();
+  if (as == NULL)
     return;
-  lock_acquire(&spt->lock);
-  struct mmap_region *r = region_find(spt, addr);
-  if (r != NULL)
-    region_destroy(spt, r);
-  lock_release(&spt->lock);
-}
-
-/* Unmap everything in SPT (exit, exec), writing dirty pages back. */
-void
-mmap_remove_all(struct supplemental_page_table *spt)
-{
-  lock_acquire(&spt->lock);
-  while (!list_empty(&spt->mmaps))
-    region_destroy(
-        spt, list_entry(list_front(&spt->mmaps), struct mmap_region, elem));
-  lock_release(&spt->lock);
-}
-
-/* Give DST a copy of each region of SRC, each with its own file
-   reference.  The pages follow in supplemental_page_table_copy, which
-   calls mmap_region_map to find a page's new region.  Both locks held. */
-bool
-mmap_copy_regions(struct supplemental_page_table *dst,
-                  struct supplemental_page_table *src)
-{
-  for (struct list_elem *e = list_begin(&src->mmaps);
-       e != list_end(&src->mmaps); e = list_next(e)) {
-    struct mmap_region *s = list_entry(e, struct mmap_region, elem);
-    struct mmap_region *d = malloc(sizeof *d);
-    if (d == NULL)
-      return false;
-    d->file = file_reopen(s->file);
-    if (d->file == NULL) {
-      free(d);
-      return false;
-    }
-    d->addr = s->addr;
-    d->page_cnt = s->page_cnt;
-    list_push_back(&dst->mmaps, &d->elem);
-  }
-  return true;
-}
-
-/* DST's region that corresponds to SRC's region R (same address). */
-struct mmap_region *
-mmap_region_map(struct supplemental_page_table *dst, struct mmap_region *r)
-{
-  return r != NULL ? region_find(dst, r->addr) : NULL;
+  lock_acquire(&as->lock);
+  struct vm_region *r = region_find(as, addr);
+  if (r != NULL && r->is_mmap && r->start == addr)
+    region_destroy(as, r);
+  lock_release(&as->lock);
 }

@@ -3,11 +3,16 @@
  *
  * One struct frame per page of the user pool, in an array indexed by the
  * frame's position in the pool.  frame_lock guards the frame-page links,
- * pin counts and the clock hand.  The clock sweeps the array: a frame whose
- * page was accessed since the last sweep gets its accessed bit cleared and
- * a second chance; the first unpinned, unaccessed frame whose owner's SPT
- * can be locked without waiting is the victim.  Policy only: the eviction
- * mechanism is vm_evict_frame in vm/vm.c. */
+ * pin counts and the clock hand; no one outside this file takes it.  The
+ * clock sweeps the array: a frame whose page was accessed since the last
+ * sweep gets its accessed bit cleared and a second chance; the first
+ * unpinned, unaccessed frame all of whose sharers' address spaces can be
+ * locked without waiting is the victim.  Policy only: the eviction
+ * mechanism is vm_evict_frame in vm/vm.c.
+ *
+ * Locking: owners' address-space locks (rank 10) are only try-locked here,
+ * with frame_lock (rank 20) held; a try-lock never waits, so this cannot
+ * deadlock whatever the evicting thread holds (vm/vm.h). */
 
 #include "vm/frame.h"
 
@@ -17,18 +22,19 @@
 #include "mm/malloc.h"
 #include "mm/palloc.h"
 #include "mm/vaddr.h"
-#include "vm/vm.h"
+#include "threads/synch.h"
+#include "vm/addrspace.h"
 
-struct lock frame_lock;
+static struct lock frame_lock;
 static struct frame *frames;
 static size_t frame_cnt;
 static uint8_t *pool_base;
-static size_t hand;
+static size_t hand; /* (frame_lock) Next frame the clock looks at. */
 
 void
 frame_table_init(void)
 {
-  lock_init(&frame_lock);
+  lock_init_ranked(&frame_lock, LOCK_RANK_FRAME);
   frame_cnt = palloc_total_count(PAL_USER);
   pool_base = palloc_pool_base(PAL_USER);
   frames = calloc(frame_cnt, sizeof *frames);
@@ -46,8 +52,10 @@ frame_alloc(void)
     return NULL;
   struct frame *f = &frames[(kva - pool_base) / PGSIZE];
   ASSERT(f->kva == kva && f->page == NULL);
-  f->pin_cnt = 0;
+  lock_acquire(&frame_lock);
+  f->pin_cnt = 1;
   f->share_cnt = 0;
+  lock_release(&frame_lock);
   return f;
 }
 
@@ -58,36 +66,27 @@ frame_free(struct frame *f)
   palloc_free_page(f->kva);
 }
 
-/* Take SPT's lock for eviction unless the caller already holds it,
-   recording it in V.  False if it is busy. */
+/* Take the address-space lock of every sharer of F; false (nothing
+   taken) if one is busy. */
 static bool
-claim_owner(struct supplemental_page_table *spt, struct victim *v)
+claim_sharers(struct frame *f)
 {
-  if (lock_held_by_current_thread(&spt->lock))
+  struct page *p;
+  for (p = f->page; p != NULL; p = p->next_sharer)
+    if (!lock_try_acquire(&p->as->lock))
+      break;
+  if (p == NULL)
     return true;
-  if (v->locked_cnt == VICTIM_MAX_SHARERS || !lock_try_acquire(&spt->lock))
-    return false;
-  v->locked[v->locked_cnt++] = &spt->lock;
-  return true;
+  for (struct page *q = f->page; q != p; q = q->next_sharer)
+    lock_release(&q->as->lock);
+  return false;
 }
 
 static void
-release_owners(struct victim *v)
-{
-  while (v->locked_cnt > 0)
-    lock_release(v->locked[--v->locked_cnt]);
-}
-
-/* Lock every sharer of F; false (nothing held) if one is busy. */
-static bool
-claim_sharers(struct frame *f, struct victim *v)
+release_sharers(struct frame *f)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    if (!claim_owner(p->spt, v)) {
-      release_owners(v);
-      return false;
-    }
-  return true;
+    lock_release(&p->as->lock);
 }
 
 /* Clear the accessed bit in every sharer's PTE; true if any was set. */
@@ -96,43 +95,65 @@ test_and_clear_accessed(struct frame *f)
 {
   bool accessed = false;
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    accessed |= pml4_test_and_clear_accessed(p->spt->pml4, p->va);
+    accessed |= pml4_test_and_clear_accessed(p->as->pml4, p->va);
   return accessed;
 }
 
-bool
-frame_clock_victim(struct victim *v)
+struct frame *
+frame_choose_victim(void)
 {
-  ASSERT(lock_held_by_current_thread(&frame_lock));
-  v->locked_cnt = 0;
+  lock_acquire(&frame_lock);
   for (size_t n = 0; n < 2 * frame_cnt; n++) {
     struct frame *f = &frames[hand];
     hand = (hand + 1) % frame_cnt;
-    if (f->page == NULL || f->pin_cnt > 0 || !claim_sharers(f, v))
+    if (f->page == NULL || f->pin_cnt > 0 || !claim_sharers(f))
       continue;
     if (test_and_clear_accessed(f)) {
-      release_owners(v);
+      release_sharers(f);
       continue;
     }
     f->pin_cnt++;
-    v->frame = f;
-    return true;
+    lock_release(&frame_lock);
+    return f;
   }
-  return false;
+  lock_release(&frame_lock);
+  return NULL;
+}
+
+void
+frame_pin(struct frame *f)
+{
+  lock_acquire(&frame_lock);
+  f->pin_cnt++;
+  lock_release(&frame_lock);
+}
+
+void
+frame_unpin(struct frame *f)
+{
+  lock_acquire(&frame_lock);
+  ASSERT(f->pin_cnt > 0);
+  f->pin_cnt--;
+  lock_release(&frame_lock);
 }
 
 void
 frame_link(struct frame *f, struct page *page)
 {
+  ASSERT(lock_held_by_current_thread(&page->as->lock));
+  lock_acquire(&frame_lock);
   page->frame = f;
   page->next_sharer = f->page;
   f->page = page;
   f->share_cnt++;
+  lock_release(&frame_lock);
 }
 
 unsigned
 frame_unlink(struct frame *f, struct page *page)
 {
+  ASSERT(lock_held_by_current_thread(&page->as->lock));
+  lock_acquire(&frame_lock);
   struct page **pp = &f->page;
   while (*pp != page) {
     ASSERT(*pp != NULL);
@@ -141,7 +162,18 @@ frame_unlink(struct frame *f, struct page *page)
   *pp = page->next_sharer;
   page->next_sharer = NULL;
   page->frame = NULL;
-  return --f->share_cnt;
+  unsigned left = --f->share_cnt;
+  lock_release(&frame_lock);
+  return left;
+}
+
+unsigned
+frame_sharers(struct frame *f)
+{
+  lock_acquire(&frame_lock);
+  unsigned n = f->share_cnt;
+  lock_release(&frame_lock);
+  return n;
 }
 
 void

@@ -4,14 +4,14 @@
 
 /* The frame table: one struct frame for every page of the user pool,
    allocated once at boot, so a frame is found from its kernel address by
-   arithmetic.  frame_lock (order 2 in vm/vm.h) guards page and pin_cnt. */
+   arithmetic.  frame_lock (rank 20 in vm/vm.h) is private to frame.c and
+   guards the links between frames and pages, the pins and the clock. */
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "threads/synch.h"
-
 struct page;
+struct lock;
 
 /* A frame may be shared copy-on-write by several pages (after fork): they
    form a chain from frame->page through page->next_sharer. */
@@ -22,33 +22,26 @@ struct frame {
   unsigned pin_cnt;   /* (frame_lock) Non-zero: never evict. */
 };
 
-#define VICTIM_MAX_SHARERS 8
-
-/* A frame chosen for eviction, with the SPT locks taken to evict it. */
-struct victim {
-  struct frame *frame;
-  struct lock *locked[VICTIM_MAX_SHARERS]; /* To release afterwards. */
-  int locked_cnt;
-};
-
-extern struct lock frame_lock;
-
 void frame_table_init(void);
-/* A free frame from the user pool (page NULL), or NULL if the pool is
-   empty. */
+/* A free frame from the user pool, pinned and linked to no page, or NULL
+   if the pool is empty. */
 struct frame *frame_alloc(void);
-/* Return F to the user pool.  F must not be linked to a page. */
+/* Return F to the user pool.  F must be linked to no page. */
 void frame_free(struct frame *f);
 /* Choose a victim by the clock over accessed bits, skipping pinned and
-   unowned frames and frames any of whose sharers' SPT is busy.  On
-   success the frame is pinned and every sharer's SPT lock is held by the
-   caller (V lists the ones this call took).  Called with frame_lock held;
-   false when no frame qualifies. */
-bool frame_clock_victim(struct victim *v);
-/* Add PAGE to F's sharers / remove it; frame_lock held.  Unlink returns
-   the number of sharers left. */
+   unowned frames and frames any of whose sharers' address space is busy.
+   The caller holds no address-space lock.  On success the frame is pinned
+   and the caller holds every sharer's address-space lock (release them
+   when done); NULL when no frame qualifies. */
+struct frame *frame_choose_victim(void);
+void frame_pin(struct frame *f);
+void frame_unpin(struct frame *f);
+/* Add PAGE to F's sharers / remove it.  The caller holds PAGE's owner's
+   lock.  Unlink returns the number of sharers left. */
 void frame_link(struct frame *f, struct page *page);
 unsigned frame_unlink(struct frame *f, struct page *page);
+/* The number of pages sharing F. */
+unsigned frame_sharers(struct frame *f);
 void frame_print_stats(void);
 
 #endif

@@ -11,17 +11,16 @@
 #include "arch/x86_64/intr-frame.h"
 #include "arch/x86_64/mmu.h"
 #include "threads/interrupt.h"
-#include "threads/thread.h"
-#include "vm/vm.h"
+#include "vm/addrspace.h"
 
 static void
 inspect_addr(struct intr_frame *f)
 {
-  struct supplemental_page_table *spt = thread_current()->spt;
+  struct addrspace *as = addrspace_current();
   void *uva = (void *)f->r.rax;
   void *kva = NULL;
-  if (spt != NULL && is_user_vaddr(uva))
-    kva = pml4_get_page(spt->pml4, uva);
+  if (as != NULL && as->pml4 != NULL && is_user_vaddr(uva))
+    kva = pml4_get_page(as->pml4, uva);
   f->r.rax = (uint64_t)kva;
 }
 

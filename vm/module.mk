@@ -1,6 +1,8 @@
 # vm: the supplemental page table, page types, frames, eviction, swap.
 KERNEL_SRCS += vm/vm.c       # page creation, fault path, eviction, fork copy
 KERNEL_SRCS += vm/spt.c      # supplemental page table (hash by va)
+KERNEL_SRCS += vm/addrspace.c # the address space: SPT, pml4, program, regions
+KERNEL_SRCS += vm/region.c   # lazy regions: mmap and BSS runs
 KERNEL_SRCS += vm/uninit.c   # lazy pages before their first fault
 KERNEL_SRCS += vm/anon.c     # anonymous pages: zero-fill, swap
 KERNEL_SRCS += vm/file.c     # file-backed pages, mmap/munmap

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* The supplemental page table: every page a process knows about, resident
- * or not, in a hash table (lib/kernel/hash.c) keyed by the page's user
- * address.  The table and the pages in it are guarded by spt->lock (lock
- * order 1 in vm/vm.h); callers hold it. */
+/* The supplemental page table: every page a process has, resident or
+ * not, in a hash table (lib/kernel/hash.c) keyed by the page's user
+ * address.  The table and its pages are guarded by the owning address
+ * space's lock (rank 10 in vm/vm.h); callers hold it. */
 
 #include <debug.h>
 #include <string.h>
 
 #include "mm/malloc.h"
 #include "mm/vaddr.h"
-#include "vm/vm.h"
+#include "vm/addrspace.h"
+#include "vm/region.h"
 
 static uint64_t
 page_hash(const struct hash_elem *e, void *aux)
@@ -26,15 +27,10 @@ page_less(const struct hash_elem *a, const struct hash_elem *b, void *aux)
          hash_entry(b, struct page, hash_elem)->va;
 }
 
-/* Empty SPT for the address space PML4.  False if out of memory. */
+/* Make SPT empty.  False if out of memory. */
 bool
-supplemental_page_table_init(struct supplemental_page_table *spt, pte_t *pml4)
+supplemental_page_table_init(struct supplemental_page_table *spt)
 {
-  lock_init(&spt->lock);
-  spt->pml4 = pml4;
-  list_init(&spt->mmaps);
-  spt->exec_file = NULL;
-  memset(&spt->stats, 0, sizeof spt->stats);
   return hash_init(&spt->pages, page_hash, page_less, NULL);
 }
 
@@ -52,7 +48,7 @@ spt_find_page(struct supplemental_page_table *spt, const void *va)
 bool
 spt_insert_page(struct supplemental_page_table *spt, struct page *page)
 {
-  page->spt = spt;
+  page->as = addrspace_of(spt);
   return hash_insert(&spt->pages, &page->hash_elem) == NULL;
 }
 
@@ -71,12 +67,16 @@ destroy_elem(struct hash_elem *e, void *aux)
   vm_dealloc_page(hash_entry(e, struct page, hash_elem));
 }
 
-/* Free every page (writing back dirty mapped pages) and the table. */
+/* Free every page (dirty mapped pages written back), every region and the
+   table itself.  Takes the address space's lock. */
 void
 supplemental_page_table_kill(struct supplemental_page_table *spt)
 {
-  mmap_remove_all(spt);
-  lock_acquire(&spt->lock);
+  struct addrspace *as = addrspace_of(spt);
+  lock_acquire(&as->lock);
+  while (!list_empty(&as->regions))
+    region_destroy(
+        as, list_entry(list_front(&as->regions), struct vm_region, elem));
   hash_destroy(&spt->pages, destroy_elem);
-  lock_release(&spt->lock);
+  lock_release(&as->lock);
 }

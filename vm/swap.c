@@ -29,7 +29,7 @@ static size_t used;
 void
 swap_init(void)
 {
-  lock_init(&swap_lock);
+  lock_init_ranked(&swap_lock, LOCK_RANK_SWAP);
   swap_disk = block_get_role(BLOCK_SWAP);
   size_t cnt = swap_disk ? block_size(swap_disk) / SECTORS_PER_SLOT : 0;
   if (cnt > 0 && (slots = bitmap_create(cnt)) == NULL)

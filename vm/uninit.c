@@ -2,34 +2,35 @@
 /* Uninitialised pages: the lazy start of every page's life.
  *
  * An uninit page holds what its first fault needs: the type it becomes,
- * the type's initializer (which installs the new page_operations and
- * per-type state), and an optional content initializer with its argument
- * (lazy_load_segment and its load recipe, for example).  The first swap_in
- * runs both and the page is never uninit again. */
+ * its load recipe and the content initializer that runs it.  The first
+ * swap_in turns the page into its type (the type alone decides how: there
+ * is no second copy of it to disagree) and then fills the contents; the
+ * page is never uninit again. */
 
-#include "vm/uninit.h"
+#include "vm/vm.h" /* First: the per-type headers need enum vm_type. */
 
 #include <debug.h>
+#include <string.h>
 
-#include "mm/malloc.h"
+#include "mm/vaddr.h"
 #include "vm/vm.h"
 
 static bool uninit_initialize(struct page *, void *kva);
+static bool uninit_swap_out(struct page *, bool dirty);
 static void uninit_destroy(struct page *);
 
 static const struct page_operations uninit_ops = {
     .swap_in = uninit_initialize,
-    .swap_out = NULL,
+    .swap_out = uninit_swap_out,
     .destroy = uninit_destroy,
     .type = VM_UNINIT,
 };
 
-/* Make PAGE an uninit page at VA that will become TYPE. */
 void
 uninit_new(struct page *page, void *va, vm_initializer *init, enum vm_type type,
-           void *aux, vm_type_initializer *initializer)
+           const struct load_recipe *recipe, struct vm_region *region)
 {
-  ASSERT(page != NULL && initializer != NULL);
+  ASSERT(page != NULL && (type == VM_ANON || type == VM_FILE));
   page->operations = &uninit_ops;
   page->va = va;
   page->frame = NULL;
@@ -38,27 +39,43 @@ uninit_new(struct page *page, void *va, vm_initializer *init, enum vm_type type,
   page->uninit = (struct uninit_page){
       .init = init,
       .type = type,
-      .aux = aux,
-      .page_initializer = initializer,
+      .region = region,
   };
+  if (recipe != NULL)
+    page->uninit.recipe = *recipe;
 }
 
-/* First fault: become the real type, then fill the contents.  The
-   initializer overwrites the union, so copy what we need first. */
+/* First fault: become the real type, then fill the contents.  The type's
+   initializer overwrites the union, so keep what we need first. */
 static bool
 uninit_initialize(struct page *page, void *kva)
 {
   struct uninit_page u = page->uninit;
-  if (!u.page_initializer(page, u.type, kva))
-    return false;
-  if (u.init == NULL && !(u.type & VM_MARKER_STACK))
-    VM_COUNT(page->spt, faults_zero);
-  return u.init == NULL || u.init(page, u.aux);
+  bool has_bytes = u.init != NULL && recipe_has_bytes(&u.recipe);
+  bool ok;
+  if (u.type == VM_FILE) {
+    ok = file_backed_initializer(page, kva);
+    page->file.recipe = u.recipe;
+    page->file.region = u.region;
+  } else {
+    ok = anon_initializer(page, has_bytes);
+  }
+  memset(kva, 0, PGSIZE);
+  return ok && (!has_bytes || u.init(page, &u.recipe));
 }
 
-/* Never loaded: only the initializer's argument to free. */
+/* Never resident, so never evicted. */
+static bool
+uninit_swap_out(struct page *page, bool dirty)
+{
+  (void)page;
+  (void)dirty;
+  PANIC("swap_out of an uninit page");
+}
+
+/* Never loaded: it holds nothing (the recipe is part of the page). */
 static void
 uninit_destroy(struct page *page)
 {
-  free(page->uninit.aux);
+  (void)page;
 }

@@ -2,24 +2,31 @@
 #ifndef VM_UNINIT_H
 #define VM_UNINIT_H
 
+/* Included by vm/vm.h after enum vm_type. */
+
 #include <stdbool.h>
 
-struct page;
-enum vm_type;
+#include "vm/file.h"
 
-typedef bool vm_initializer(struct page *, void *aux);
-/* Turns an uninit page into its real type (anon or file). */
-typedef bool vm_type_initializer(struct page *, enum vm_type, void *kva);
+struct page;
+struct vm_region;
+
+/* A content initializer: fills the new frame of PAGE from RECIPE (the
+   loader's lazy_load_segment, or vm_load_recipe for mappings). */
+typedef bool vm_initializer(struct page *page, const struct load_recipe *);
 
 /* State of a page that has never been loaded. */
 struct uninit_page {
-  vm_initializer *init; /* Fills the contents, or NULL (zero). */
-  int type;             /* enum vm_type it becomes. */
-  void *aux;            /* Argument for INIT. */
-  vm_type_initializer *page_initializer;
+  vm_initializer *init;      /* Fills the contents, or NULL (zeros). */
+  enum vm_type type;         /* What it becomes: VM_ANON or VM_FILE. */
+  struct load_recipe recipe; /* For INIT. */
+  struct vm_region *region;  /* Mapping it belongs to, or NULL. */
 };
 
-void uninit_new(struct page *, void *va, vm_initializer *init,
-                enum vm_type type, void *aux, vm_type_initializer *);
+/* Make PAGE an uninit page at VA that becomes TYPE, filled by INIT from
+   RECIPE (NULL: no bytes) at its first fault. */
+void uninit_new(struct page *page, void *va, vm_initializer *init,
+                enum vm_type type, const struct load_recipe *recipe,
+                struct vm_region *region);
 
 #endif

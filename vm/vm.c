@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-/* The generic VM layer: creating pages, resolving faults, evicting.
+/* The generic VM layer: creating pages, resolving faults, evicting, fork.
  *
- * See vm/vm.h for the page life cycle and the lock order.  Invariants
- * that hold whenever an SPT's lock is free:
- *   1. page->frame != NULL  iff  the page is mapped in spt->pml4, and then
+ * See vm/vm.h for the page life cycle, the fault path and the lock order.
+ * Invariants that hold whenever an address space's lock is free:
+ *   1. page->frame != NULL  iff  the page is mapped in its pml4, and then
  *      the page is on frame's chain of sharers (frame->page, next_sharer);
  *      it is mapped writable iff page->writable_now;
  *   2. an uninit page has no frame;
- *   3. a frame with page == NULL is in the user pool, or belongs to the
- *      thread that got it from vm_get_frame and has not linked it yet
- *      (the clock skips it either way);
+ *   3. a frame linked to a page is pinned while its page is being filled
+ *      (vm_do_claim_page) or evicted (vm_evict_frame); an unlinked frame is
+ *      in the user pool or held by the thread that took it from
+ *      vm_get_frame (the clock skips both);
  *   4. a frame with share_cnt > 1 holds anonymous pages only, all mapped
- *      read-only (copy-on-write).  */
+ *      read-only (copy-on-write). */
 
 #include "vm/vm.h"
 
@@ -22,12 +23,14 @@
 #include "lib/kernel/console.h"
 #include "mm/malloc.h"
 #include "mm/vaddr.h"
-#include "threads/thread.h"
+#include "vm/addrspace.h"
 #include "vm/frame.h"
 #include "vm/inspect.h"
+#include "vm/region.h"
 #include "vm/swap.h"
 
 struct vm_counters vm_stats;
+bool vm_write_clean;
 
 void
 vm_init(void)
@@ -37,91 +40,144 @@ vm_init(void)
   inspect_init();
 }
 
-struct supplemental_page_table *
-vm_current_spt(void)
+void
+vm_count(struct addrspace *as, size_t field_offset)
 {
-  return thread_current()->spt;
+  ((uint64_t *)((char *)&vm_stats + field_offset))[0]++;
+  if (as != NULL)
+    ((uint64_t *)((char *)&as->stats + field_offset))[0]++;
 }
 
-static vm_type_initializer *
-type_initializer(enum vm_type type)
-{
-  switch (VM_TYPE(type)) {
-  case VM_ANON:
-    return anon_initializer;
-  case VM_FILE:
-    return file_backed_initializer;
-  default:
-    return NULL;
-  }
-}
+/* ---- Dispatch ---------------------------------------------------------- */
 
-/* As vm_alloc_page_with_initializer, into SPT, whose lock is held. */
+/* Bring PAGE's contents into KVA, the frame it was just linked to. */
 bool
-vm_alloc_page_locked(struct supplemental_page_table *spt, enum vm_type type,
-                     void *va, bool writable, vm_initializer *init, void *aux)
+swap_in(struct page *page, void *kva)
 {
-  vm_type_initializer *ti = type_initializer(type);
-  ASSERT(ti != NULL && pg_ofs(va) == 0);
-  if (!is_user_vaddr(va) || spt_find_page(spt, va) != NULL)
-    return false;
+  ASSERT(page->magic == PAGE_MAGIC);
+  ASSERT(page->frame != NULL && page->frame->kva == kva);
+  ASSERT(lock_held_by_current_thread(&page->as->lock));
+  return page->operations->swap_in(page, kva);
+}
+
+/* Save PAGE's contents before its frame is taken; PAGE is unmapped and
+   was written through its mapping iff DIRTY.  False if they cannot be
+   saved (no swap slot, disk error): the page must keep its frame. */
+bool
+swap_out(struct page *page, bool dirty)
+{
+  ASSERT(page->magic == PAGE_MAGIC);
+  ASSERT(page->frame != NULL);
+  ASSERT(lock_held_by_current_thread(&page->as->lock));
+  return page->operations->swap_out(page, dirty);
+}
+
+/* Release what PAGE's type holds (swap slot; a dirty mapped page is
+   written back).  The frame, if any, is still linked. */
+void
+destroy(struct page *page)
+{
+  ASSERT(page->magic == PAGE_MAGIC);
+  ASSERT(lock_held_by_current_thread(&page->as->lock));
+  page->operations->destroy(page);
+}
+
+/* ---- Creating pages ---------------------------------------------------- */
+
+/* A new uninit page of AS at VA, inserted in its SPT.  NULL if VA is taken
+   or memory is short.  AS's lock is held. */
+static struct page *
+page_create(struct addrspace *as, enum vm_type type, void *va, bool writable,
+            vm_initializer *init, const struct load_recipe *recipe,
+            struct vm_region *region)
+{
+  ASSERT(pg_ofs(va) == 0 && lock_held_by_current_thread(&as->lock));
+  if (!is_user_vaddr(va) || (uintptr_t)va < PGSIZE)
+    return NULL;
   struct page *page = malloc(sizeof *page);
   if (page == NULL)
-    return false;
-  uninit_new(page, va, init, type, aux, ti);
+    return NULL;
+  uninit_new(page, va, init, type, recipe, region);
   page->writable = page->writable_now = writable;
-  page->dirty = false;
-  if (!spt_insert_page(spt, page)) {
+  if (!spt_insert_page(&as->spt, page)) {
     free(page);
-    return false;
+    return NULL;
   }
+  return page;
+}
+
+bool
+vm_alloc_page_with_initializer(enum vm_type type, void *va, bool writable,
+                               vm_initializer *init,
+                               const struct load_recipe *recipe)
+{
+  struct addrspace *as = addrspace_current();
+  /* A loader page on a BSS run of an earlier segment (they share a page)
+     takes the run's place there, with both permissions. */
+  struct vm_region *run = region_find(as, va);
+  if (run != NULL && run->is_mmap)
+    return false;
+  if (run != NULL && run->writable) {
+    writable = true;
+    type = VM_ANON;
+  }
+  return page_create(as, type, va, writable, init, recipe, NULL) != NULL;
+}
+
+/* The loader's second claim of the uninit page at VA (segments sharing a
+   page): add RECIPE's pieces and widen the page to WRITABLE.  A writable
+   loaded page is anonymous (pintos-abi.md 7.6), whatever the first claim
+   said.  False if the page is no longer uninit or the pieces do not fit. */
+bool
+vm_extend_lazy_page(void *va, const struct load_recipe *recipe, bool writable)
+{
+  struct addrspace *as = addrspace_current();
+  ASSERT(lock_held_by_current_thread(&as->lock));
+  struct page *page = spt_find_page(&as->spt, va);
+  if (page == NULL || page->operations->type != VM_UNINIT ||
+      !recipe_merge(&page->uninit.recipe, recipe))
+    return false;
+  if (recipe_has_bytes(recipe))
+    page->uninit.init = vm_load_recipe;
+  page->writable = page->writable_now = page->writable || writable;
+  if (page->writable)
+    page->uninit.type = VM_ANON;
   return true;
 }
 
-/* Record a lazy page in the current process's SPT (see vm/vm.h).  AUX must
-   be NULL or a malloc'd struct file_page, which the page then owns. */
 bool
-vm_alloc_page_with_initializer(enum vm_type type, void *va, bool writable,
-                               vm_initializer *init, void *aux)
+vm_alloc_zero_region(void *va, size_t page_cnt, bool writable)
 {
-  struct supplemental_page_table *spt = vm_current_spt();
-  lock_acquire(&spt->lock);
-  bool ok = vm_alloc_page_locked(spt, type, va, writable, init, aux);
-  lock_release(&spt->lock);
-  return ok;
+  struct addrspace *as = addrspace_current();
+  ASSERT(lock_held_by_current_thread(&as->lock));
+  uintptr_t start = (uintptr_t)va;
+  if (page_cnt == 0 || start < PGSIZE || start >= KERN_BASE ||
+      page_cnt > (KERN_BASE - start) / PGSIZE)
+    return false;
+  return region_create(as, va, page_cnt, writable, NULL, 0) != NULL;
 }
 
-/* Content initializer for pages built from a file: AUX is the struct
-   file_page that says how.  A file page keeps the recipe for later
-   re-reads; an anon page just takes the bytes. */
+/* Content initializer of file-built pages: run RECIPE against the page's
+   file (its mapping's or the program's) into its new frame. */
 bool
-vm_load_from_aux(struct page *page, void *aux)
+vm_load_recipe(struct page *page, const struct load_recipe *recipe)
 {
-  struct file_page *fp = aux;
-  bool ok = recipe_load(&fp->recipe, page->frame->kva);
-  bool has_bytes = false;
-  for (int i = 0; i < fp->recipe.cnt; i++)
-    has_bytes |= fp->recipe.len[i] > 0;
-  if (VM_TYPE(page->operations->type) == VM_FILE)
-    page->file = *fp;
-  else
-    page->anon.has_data = has_bytes;
-  if (has_bytes)
-    VM_COUNT(page->spt, faults_file);
-  else
-    VM_COUNT(page->spt, faults_zero);
-  free(fp);
-  return ok;
+  /* Called once the page has its type: only file pages have a region. */
+  struct vm_region *region =
+      page->operations->type == VM_FILE ? page->file.region : NULL;
+  return recipe_load(recipe, file_page_file(page, region), page->frame->kva);
 }
+
+/* ---- Getting a frame --------------------------------------------------- */
 
 /* Put F back into every sharer's page table after a failed eviction. */
 static void
-remap_sharers(struct frame *f)
+remap_sharers(struct frame *f, bool dirty)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    pml4_set_page(p->spt->pml4, p->va, f->kva, p->writable_now);
-    if (p->dirty)
-      pml4_set_dirty(p->spt->pml4, p->va, true);
+    pml4_set_page(p->as->pml4, p->va, f->kva, p->writable_now);
+    if (dirty)
+      pml4_set_dirty(p->as->pml4, p->va, true);
   }
 }
 
@@ -131,58 +187,57 @@ enum evict_failure {
   EVICT_NO_ROOM, /* The victim could not be saved (swap full or absent). */
 };
 
-/* Take a frame from its page(s), by the clock.  NULL (and *WHY) if no
-   frame can be freed right now or the victim's contents cannot be
-   saved. */
+/* Take a frame from its page(s), by the clock: unmap every sharer, save
+   the contents once per sharer (swap_out), unlink them.  The caller holds
+   no address-space lock.  Returns the frame pinned, or NULL (and *WHY). */
 static struct frame *
 vm_evict_frame(enum evict_failure *why)
 {
-  struct victim v;
-  lock_acquire(&frame_lock);
-  bool found = frame_clock_victim(&v);
-  lock_release(&frame_lock);
   *why = EVICT_BUSY;
-  if (!found)
+  struct frame *f = frame_choose_victim();
+  if (f == NULL)
     return NULL;
 
-  struct frame *f = v.frame;
-  /* Unmap first, so no sharer can change the bytes being saved. */
+  /* Unmap first, so no sharer can change the bytes being saved.  The
+     frame is dirty if any sharer wrote it (COW sharers are read-only now
+     but may have written before the fork). */
+  bool dirty = false;
   for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    p->dirty = pml4_is_dirty(p->spt->pml4, p->va);
-    pml4_clear_page(p->spt->pml4, p->va);
+    dirty |= pml4_is_dirty(p->as->pml4, p->va);
+    pml4_clear_page(p->as->pml4, p->va);
   }
   bool saved = true;
   for (struct page *p = f->page; p != NULL && saved; p = p->next_sharer)
-    saved = p->operations->swap_out(p);
-  if (!saved)
-    remap_sharers(f);
-
-  lock_acquire(&frame_lock);
-  f->pin_cnt--;
-  while (saved && f->page != NULL) {
-    VM_COUNT(f->page->spt, evictions);
-    frame_unlink(f, f->page);
-  }
-  lock_release(&frame_lock);
-  for (int i = 0; i < v.locked_cnt; i++)
-    lock_release(v.locked[i]);
-  if (!saved)
+    saved = swap_out(p, dirty);
+  if (!saved) {
+    remap_sharers(f, dirty);
+    for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+      lock_release(&p->as->lock);
+    frame_unpin(f);
     *why = EVICT_NO_ROOM;
-  return saved ? f : NULL;
+    return NULL;
+  }
+  while (f->page != NULL) {
+    struct page *p = f->page;
+    struct lock *owner = &p->as->lock;
+    VM_COUNT(p->as, evictions);
+    frame_unlink(f, p);
+    lock_release(owner);
+  }
+  return f;
 }
 
 #define VM_NO_ROOM_TRIES 64 /* Unsavable victims before out of memory. */
 #define VM_BUSY_TICKS 1000  /* Ticks to wait for busy owners (10 s). */
 
-/* A frame for a new resident page: from the user pool if it has one, else
-   by eviction.  NULL only when nothing can be evicted (out of memory). */
+/* Evict until a frame is free; NULL when memory is really out. */
 static struct frame *
-vm_get_frame(void)
+evict_or_wait(void)
 {
   int busy = 0, no_room = 0;
   for (;;) {
-    struct frame *f = frame_alloc();
     enum evict_failure why;
+    struct frame *f = frame_alloc();
     if (f == NULL)
       f = vm_evict_frame(&why);
     if (f != NULL)
@@ -201,65 +256,105 @@ vm_get_frame(void)
   }
 }
 
-/* Map the free frame F for PAGE and bring its contents in.  The owner's
-   SPT lock is held.  On failure F is freed. */
-static enum vm_fault_result
-claim_with_frame(struct page *page, struct frame *f)
-{
-  struct supplemental_page_table *spt = page->spt;
-  ASSERT(lock_held_by_current_thread(&spt->lock));
-  ASSERT(page->frame == NULL);
-  lock_acquire(&frame_lock);
-  frame_link(f, page);
-  f->pin_cnt++;
-  lock_release(&frame_lock);
+/* A pinned frame for PAGE (not resident): from the user pool if it has
+   one, else by eviction.  NULL only when nothing can be evicted.
 
+   On the slow path the thread lets go of its address-space locks (its
+   own, and a fork child's) while it evicts and waits, and takes them back
+   in rank order before returning: others must be able to evict its pages
+   meanwhile, or a process short of memory would stall everyone.  Only the
+   owner changes an SPT, so PAGE is still there afterwards; the caller
+   re-reads anything else. */
+static struct frame *
+vm_get_frame(struct page *page)
+{
+  struct frame *f = frame_alloc();
+  if (f != NULL)
+    return f;
+  struct addrspace *cur = addrspace_current();
+  struct lock *own = cur != NULL && lock_held_by_current_thread(&cur->lock)
+                         ? &cur->lock
+                         : NULL;
+  struct lock *other =
+      &page->as->lock != own && lock_held_by_current_thread(&page->as->lock)
+          ? &page->as->lock
+          : NULL;
+  if (other != NULL)
+    lock_release(other);
+  if (own != NULL)
+    lock_release(own);
+  f = evict_or_wait();
+  if (own != NULL)
+    lock_acquire(own);
+  if (other != NULL)
+    lock_acquire(other);
+  return f;
+}
+
+/* ---- Claiming ---------------------------------------------------------- */
+
+/* Map PAGE's frame at its address in its owner's page table. */
+static bool
+install_page(struct page *page, struct frame *f)
+{
+  pte_t *pml4 = page->as->pml4;
+  return pml4_get_page(pml4, page->va) == NULL &&
+         pml4_set_page(pml4, page->va, f->kva, page->writable_now);
+}
+
+/* Give PAGE (not resident) a frame, map it and bring its contents in: the
+   one place a page gets a frame.  The owner's lock is held (vm_get_frame
+   may let go of it meanwhile).  Returns the frame's address, or NULL with
+   *WHY. */
+static void *
+vm_do_claim_page(struct page *page, enum vm_fault_result *why)
+{
+  ASSERT(page->frame == NULL);
+  struct frame *f = vm_get_frame(page);
+  if (f == NULL) {
+    *why = VM_FAULT_NOMEM;
+    return NULL;
+  }
+  ASSERT(page->frame == NULL); /* Nobody but us loads our pages. */
+  frame_link(f, page);
   page->writable_now = page->writable;
-  bool ok = pml4_set_page(spt->pml4, page->va, f->kva, page->writable_now) &&
-            page->operations->swap_in(page, f->kva);
+  *why = VM_FAULT_NOMEM;
+  bool ok = install_page(page, f);
+  if (ok && !swap_in(page, f->kva)) {
+    *why = VM_FAULT_IO;
+    ok = false;
+  }
+  if (!ok) {
+    pml4_clear_page(page->as->pml4, page->va);
+    frame_unlink(f, page);
+    frame_unpin(f);
+    frame_free(f);
+    return NULL;
+  }
   /* The faulting access has not happened yet, and the process may wait a
      while for the CPU: mark the page used so the clock does not take it
      back first (a process waiting on the disk would otherwise lose every
      page it brings in). */
-  if (ok)
-    pml4_set_accessed(spt->pml4, page->va, true);
-  lock_acquire(&frame_lock);
-  f->pin_cnt--;
-  if (!ok)
-    frame_unlink(f, page);
-  lock_release(&frame_lock);
-  if (!ok) {
-    pml4_clear_page(spt->pml4, page->va);
-    frame_free(f);
-    return VM_FAULT_NOMEM;
+  pml4_set_accessed(page->as->pml4, page->va, true);
+  frame_unpin(f);
+  *why = VM_FAULT_RESOLVED;
+  return f->kva;
+}
+
+void *
+vm_claim_page(void *va, enum vm_fault_result *why)
+{
+  struct addrspace *as = addrspace_current();
+  ASSERT(lock_held_by_current_thread(&as->lock));
+  struct page *page = spt_find_page(&as->spt, va);
+  if (page == NULL) {
+    *why = VM_FAULT_BAD;
+    return NULL;
   }
-  return VM_FAULT_RESOLVED;
+  return vm_do_claim_page(page, why);
 }
 
-/* Give PAGE a frame, map it and bring its contents in.  The owner's SPT
-   lock is held, so a shortage is waited out with it held: only for the
-   paths that must (fork copy, the first stack page, COW under fork). */
-static enum vm_fault_result
-vm_do_claim_page(struct page *page)
-{
-  struct frame *f = vm_get_frame();
-  if (f == NULL)
-    return VM_FAULT_NOMEM;
-  return claim_with_frame(page, f);
-}
-
-/* Claim the current process's page at VA now (the first stack page). */
-bool
-vm_claim_page(void *va)
-{
-  struct supplemental_page_table *spt = vm_current_spt();
-  lock_acquire(&spt->lock);
-  struct page *page = spt_find_page(spt, va);
-  bool ok = page != NULL && page->frame == NULL &&
-            vm_do_claim_page(page) == VM_FAULT_RESOLVED;
-  lock_release(&spt->lock);
-  return ok;
-}
+/* ---- The fault handler ------------------------------------------------- */
 
 bool
 vm_is_stack_growth(const void *addr, uintptr_t rsp)
@@ -268,256 +363,304 @@ vm_is_stack_growth(const void *addr, uintptr_t rsp)
   return a < USER_STACK && a >= USER_STACK - USER_STACK_LIMIT && a + 8 >= rsp;
 }
 
+/* Record a zero-filled anonymous page at VA, below the stack. */
+static bool
+vm_stack_growth(void *va)
+{
+  return vm_alloc_page(VM_ANON, va, true);
+}
+
 /* Write to a copy-on-write page (pintos-abi.md 7.8).  The last sharer
    just gets write access back; any other sharer moves to a private copy
-   and the rest keep the frame.  The owner's SPT lock is held. */
+   and the rest keep the frame.  The owner's lock is held. */
 static enum vm_fault_result
-vm_handle_wp(struct page *page, struct frame *copy)
+vm_handle_wp(struct page *page)
 {
-  struct supplemental_page_table *spt = page->spt;
-  lock_acquire(&frame_lock);
-  unsigned sharers = page->frame->share_cnt;
-  lock_release(&frame_lock);
-  if (sharers == 1) {
-    frame_free(copy);
+  if (frame_sharers(page->frame) == 1) {
     page->writable_now = true;
-    pml4_set_writable(spt->pml4, page->va, true);
+    pml4_set_writable(page->as->pml4, page->va, true);
     return VM_FAULT_RESOLVED;
   }
-  VM_COUNT(spt, faults_cow);
+  struct frame *copy = vm_get_frame(page);
+  if (copy == NULL)
+    return VM_FAULT_NOMEM;
   struct frame *shared = page->frame;
+  if (shared == NULL) { /* Evicted while we waited: claim it instead. */
+    frame_unpin(copy);
+    frame_free(copy);
+    enum vm_fault_result r;
+    vm_do_claim_page(page, &r);
+    return r;
+  }
   memcpy(copy->kva, shared->kva, PGSIZE);
-  lock_acquire(&frame_lock);
   bool last = frame_unlink(shared, page) == 0;
   frame_link(copy, page);
-  lock_release(&frame_lock);
   if (last)
     frame_free(shared);
   page->writable_now = true;
-  pml4_set_page(spt->pml4, page->va, copy->kva, true);
-  pml4_set_dirty(spt->pml4, page->va, true);
+  pml4_set_page(page->as->pml4, page->va, copy->kva, true);
+  pml4_set_dirty(page->as->pml4, page->va, true);
+  frame_unpin(copy);
   return VM_FAULT_RESOLVED;
 }
 
-/* Resolve a fault on a page the SPT does not have: stack growth or bad. */
-static enum vm_fault_result
-fault_unknown_page(struct supplemental_page_table *spt,
-                   const struct page_fault_info *info, struct frame *f)
+/* What a fault is, decided once, under the lock. */
+enum fault_kind {
+  FAULT_BAD,     /* Not a legal access. */
+  FAULT_PRESENT, /* Already resolved (nothing to do). */
+  FAULT_ZERO,    /* Not present: zero-fill. */
+  FAULT_FILE,    /* Not present: read from a file. */
+  FAULT_SWAP,    /* Not present: read from swap. */
+  FAULT_STACK,   /* Stack growth. */
+  FAULT_COW,     /* Write to a copy-on-write page. */
+};
+
+/* Where a page that is not resident gets its contents. */
+static enum fault_kind
+fill_source(const struct page *page)
 {
-  void *va = pg_round_down(info->addr);
-  if (!vm_alloc_page_locked(spt, VM_ANON | VM_MARKER_STACK, va, true, NULL,
-                            NULL)) {
-    frame_free(f);
-    return VM_FAULT_NOMEM;
+  switch (page->operations->type) {
+  case VM_UNINIT:
+    return page->uninit.init != NULL && recipe_has_bytes(&page->uninit.recipe)
+               ? FAULT_FILE
+               : FAULT_ZERO;
+  case VM_ANON:
+    return page->anon.slot != SWAP_NONE ? FAULT_SWAP : FAULT_ZERO;
+  default:
+    return FAULT_FILE;
   }
-  VM_COUNT(spt, faults_stack);
-  return claim_with_frame(spt_find_page(spt, va), f);
 }
 
-/* What a fault needs, judged under the SPT lock. */
-enum fault_need { NEED_NOTHING, NEED_FRAME, NEED_BAD };
-
-static enum fault_need
-classify(struct supplemental_page_table *spt,
-         const struct page_fault_info *info)
+static enum fault_kind
+classify(const struct page_fault_info *info, const struct page *page,
+         const struct vm_region *region)
 {
-  struct page *page = spt_find_page(spt, info->addr);
-  if (page == NULL)
-    return vm_is_stack_growth(info->addr, info->user_rsp) ? NEED_FRAME
-                                                          : NEED_BAD;
+  if (page == NULL) {
+    if (region != NULL)
+      return info->write && !region->writable ? FAULT_BAD
+             : region->is_mmap                ? FAULT_FILE
+                                              : FAULT_ZERO;
+    return vm_is_stack_growth(info->addr, info->user_rsp) ? FAULT_STACK
+                                                          : FAULT_BAD;
+  }
   if (info->write && !page->writable)
-    return NEED_BAD;
-  if (page->frame == NULL || (info->write && !page->writable_now))
-    return NEED_FRAME;
-  return NEED_NOTHING; /* Already resolved: retry the access. */
+    return FAULT_BAD;
+  if (page->frame == NULL)
+    return fill_source(page);
+  return info->write && !page->writable_now ? FAULT_COW : FAULT_PRESENT;
 }
 
-/* With frame F in hand, resolve the fault (F is used or freed). */
-static enum vm_fault_result
-resolve_with_frame(struct supplemental_page_table *spt,
-                   const struct page_fault_info *info, struct frame *f)
+/* Count a fault of KIND that ended in R, once. */
+static void
+count_fault(struct addrspace *as, enum fault_kind kind, enum vm_fault_result r)
 {
-  struct page *page = spt_find_page(spt, info->addr);
-  if (page == NULL)
-    return fault_unknown_page(spt, info, f);
-  if (page->frame == NULL)
-    return claim_with_frame(page, f);
-  if (info->write && !page->writable_now)
-    return vm_handle_wp(page, f);
-  frame_free(f);
-  return VM_FAULT_RESOLVED;
+  if (r == VM_FAULT_BAD)
+    VM_COUNT(as, faults_bad);
+  if (r != VM_FAULT_RESOLVED)
+    return;
+  switch (kind) {
+  case FAULT_ZERO:
+    VM_COUNT(as, faults_zero);
+    break;
+  case FAULT_FILE:
+    VM_COUNT(as, faults_file);
+    break;
+  case FAULT_SWAP:
+    VM_COUNT(as, faults_swap_in);
+    break;
+  case FAULT_STACK:
+    VM_COUNT(as, faults_stack);
+    break;
+  case FAULT_COW:
+    VM_COUNT(as, faults_cow);
+    break;
+  default:
+    break;
+  }
 }
 
 /* Decide what a page fault on a user address means, and resolve it if it
-   is legal: load a known page, grow the stack.  Called with interrupts on,
-   from user faults and from kernel faults inside the user-copy routines. */
+   is legal.  Called with interrupts on, from user faults and from kernel
+   faults inside the user-copy routines. */
 enum vm_fault_result
 vm_try_handle_fault(const struct page_fault_info *info)
 {
-  struct supplemental_page_table *spt = vm_current_spt();
-  if (spt == NULL || !is_user_vaddr(info->addr) ||
+  struct addrspace *as = addrspace_current();
+  if (as == NULL || !is_user_vaddr(info->addr) ||
       (uintptr_t)info->addr < PGSIZE) {
-    vm_stats.faults_bad++;
+    VM_COUNT(as, faults_bad);
     return VM_FAULT_BAD;
   }
-  lock_acquire(&spt->lock);
-  enum fault_need need = classify(spt, info);
-  if (need == NEED_BAD)
-    VM_COUNT(spt, faults_bad);
-  lock_release(&spt->lock);
-  if (need != NEED_FRAME)
-    return need == NEED_BAD ? VM_FAULT_BAD : VM_FAULT_RESOLVED;
-
-  /* Find the frame before taking our SPT lock again: if memory is short
-     we may have to wait, and others must be able to evict our pages
-     meanwhile.  Only this thread changes its SPT, so the decision holds;
-     an evictor may have taken the page's frame, which resolve handles. */
-  struct frame *f = vm_get_frame();
-  if (f == NULL)
-    return VM_FAULT_NOMEM;
-  lock_acquire(&spt->lock);
-  enum vm_fault_result r = resolve_with_frame(spt, info, f);
-  lock_release(&spt->lock);
+  void *va = pg_round_down(info->addr);
+  lock_acquire(&as->lock);
+  struct page *page = spt_find_page(&as->spt, va);
+  struct vm_region *region = page == NULL ? region_find(as, va) : NULL;
+  enum fault_kind kind = classify(info, page, region);
+  enum vm_fault_result r = VM_FAULT_RESOLVED;
+  switch (kind) {
+  case FAULT_BAD:
+    r = VM_FAULT_BAD;
+    break;
+  case FAULT_PRESENT:
+    break;
+  case FAULT_COW:
+    r = vm_handle_wp(page);
+    break;
+  case FAULT_STACK:
+    if (vm_stack_growth(va))
+      vm_claim_page(va, &r);
+    else
+      r = VM_FAULT_NOMEM;
+    break;
+  default: /* Not present: bring it in (a region's page is made first). */
+    if (page == NULL && !region_add_page(as, region, va))
+      r = VM_FAULT_NOMEM;
+    else
+      vm_claim_page(va, &r);
+    break;
+  }
+  lock_release(&as->lock);
+  count_fault(as, kind, r);
   return r;
 }
 
-/* Free PAGE: its type's resources, its frame and mapping, the struct.
-   The owner's SPT lock is held. */
+/* ---- Freeing ----------------------------------------------------------- */
+
 void
 vm_dealloc_page(struct page *page)
 {
   ASSERT(page->magic == PAGE_MAGIC);
-  struct supplemental_page_table *spt = page->spt;
-  page->operations->destroy(page);
+  destroy(page);
   struct frame *f = page->frame;
   if (f != NULL) {
-    pml4_clear_page(spt->pml4, page->va);
-    lock_acquire(&frame_lock);
-    bool last = frame_unlink(f, page) == 0;
-    lock_release(&frame_lock);
-    if (last)
+    pml4_clear_page(page->as->pml4, page->va);
+    if (frame_unlink(f, page) == 0) {
       frame_free(f);
+    }
   }
   page->magic = 0;
   free(page);
 }
 
-/* Is every byte of [UVA, UVA + N) known or legal stack growth, and
-   writable when WRITE?  N > 0.  Loads nothing. */
+/* ---- Checking a user range --------------------------------------------- */
+
 bool
 vm_check_user_range(const void *uva, size_t n, bool write, uintptr_t rsp)
 {
   uintptr_t start = (uintptr_t)uva, end = start + n;
   if (end < start || end > KERN_BASE || start < PGSIZE)
     return false;
-  struct supplemental_page_table *spt = vm_current_spt();
-  if (spt == NULL)
+  struct addrspace *as = addrspace_current();
+  if (as == NULL)
     return false;
   bool ok = true;
-  lock_acquire(&spt->lock);
-  for (uintptr_t a = start; ok && a < end;
-       a = (uintptr_t)pg_round_down((void *)a) + PGSIZE) {
-    struct page *p = spt_find_page(spt, (void *)a);
-    if (p != NULL)
+  lock_acquire(&as->lock);
+  /* Each step passes one page that exists, or a whole region, or the rest
+     of the stack: the walk is bounded by what the process has. */
+  for (uintptr_t a = start & ~PGMASK; ok && a < end;) {
+    struct page *p = spt_find_page(&as->spt, (void *)a);
+    struct vm_region *r = p == NULL ? region_find(as, (void *)a) : NULL;
+    if (p != NULL) {
       ok = !write || p->writable;
-    else
-      ok = vm_is_stack_growth((void *)a, rsp);
+      a += PGSIZE;
+    } else if (r != NULL) {
+      ok = !write || r->writable;
+      a = (uintptr_t)r->start + r->page_cnt * PGSIZE;
+    } else {
+      ok = vm_is_stack_growth((void *)(a < start ? start : a), rsp);
+      a = USER_STACK;
+    }
   }
-  lock_release(&spt->lock);
+  lock_release(&as->lock);
   return ok;
 }
 
-/* The file a copied page of DST reads from: its mapping's own reference,
-   or DST's program file. */
-static struct file *
-vm_copy_file_ref(struct supplemental_page_table *dst,
-                 struct mmap_region *region)
-{
-  return region != NULL ? region->file : dst->exec_file;
-}
+/* ---- Fork -------------------------------------------------------------- */
 
 /* Make DST_PAGE (new, uninit anon) share SRC's resident frame
-   copy-on-write: both mappings become read-only.  Both SPT locks held. */
+   copy-on-write: both mappings become read-only.  Both locks held. */
 static bool
 share_page(struct page *dst_page, struct page *src)
 {
-  struct supplemental_page_table *dst = dst_page->spt;
-  anon_share_init(dst_page);
+  anon_initializer(dst_page, true);
   dst_page->writable_now = false;
-  if (!pml4_set_page(dst->pml4, dst_page->va, src->frame->kva, false))
+  if (!pml4_set_page(dst_page->as->pml4, dst_page->va, src->frame->kva, false))
     return false;
-  lock_acquire(&frame_lock);
   frame_link(src->frame, dst_page);
-  lock_release(&frame_lock);
   src->writable_now = false;
-  pml4_set_writable(src->spt->pml4, src->va, false);
+  pml4_set_writable(src->as->pml4, src->va, false);
   return true;
 }
 
-/* Copy one page of SRC into DST (fork).  Both SPT locks held. */
+/* Copy one page of SRC into DST (fork).  Both locks held; vm_get_frame may
+   let go of them, so SRC's state is read after the claim. */
 static bool
-copy_page(struct supplemental_page_table *dst, struct page *src)
+copy_page(struct addrspace *dst, struct page *src)
 {
-  enum vm_type type = VM_TYPE(src->operations->type);
-  if (type == VM_UNINIT) {
-    struct file_page *aux = NULL;
-    if (src->uninit.aux != NULL) {
-      aux = malloc(sizeof *aux);
-      if (aux == NULL)
-        return false;
-      *aux = *(struct file_page *)src->uninit.aux;
-      aux->region = mmap_region_map(dst, aux->region);
-      aux->recipe.file = vm_copy_file_ref(dst, aux->region);
-    }
-    if (!vm_alloc_page_locked(dst, src->uninit.type, src->va, src->writable,
-                              src->uninit.init, aux)) {
-      free(aux);
-      return false;
-    }
-    return true;
+  enum vm_type type = src->operations->type;
+  struct vm_region *region = NULL;
+  if (type == VM_UNINIT || type == VM_FILE) {
+    struct vm_region *sr =
+        type == VM_UNINIT ? src->uninit.region : src->file.region;
+    region = sr != NULL ? sr->copy : NULL;
   }
-  if (!vm_alloc_page_locked(dst, type, src->va, src->writable, NULL, NULL))
+  if (type == VM_UNINIT)
+    return page_create(dst, src->uninit.type, src->va, src->writable,
+                       src->uninit.init, &src->uninit.recipe, region) != NULL;
+  struct page *p =
+      page_create(dst, type, src->va, src->writable, NULL, NULL, region);
+  if (p == NULL)
     return false;
-  struct page *p = spt_find_page(dst, src->va);
   if (type == VM_ANON && src->frame != NULL)
     return share_page(p, src);
-  if (vm_do_claim_page(p) != VM_FAULT_RESOLVED)
-    return false;
+  if (type == VM_ANON && src->anon.slot == SWAP_NONE)
+    return true; /* Never written: P reads as zeros too. */
   if (type == VM_FILE) {
-    p->file = src->file;
-    p->file.region = mmap_region_map(dst, src->file.region);
-    p->file.recipe.file = vm_copy_file_ref(dst, p->file.region);
-    if (src->frame != NULL)
-      memcpy(p->frame->kva, src->frame->kva, PGSIZE);
-    else if (!recipe_load(&p->file.recipe, p->frame->kva))
+    /* A dirty mapped page is written back first, so the child's copy
+       starts clean and equals the file (pintos-abi.md 7.4). */
+    if (src->frame != NULL && src->file.region != NULL &&
+        pml4_is_dirty(src->as->pml4, src->va) && !file_page_write_back(src))
       return false;
-    if (src->frame != NULL && pml4_is_dirty(src->spt->pml4, src->va))
-      pml4_set_dirty(dst->pml4, p->va, true);
-    return true;
+    p->uninit.recipe = src->file.recipe; /* No INIT: filled below. */
   }
-  p->anon.has_data = true;
-  return anon_copy_contents(src, p->frame->kva);
+  enum vm_fault_result why;
+  void *kva = vm_do_claim_page(p, &why);
+  if (kva == NULL)
+    return false;
+  if (type == VM_ANON) {
+    p->anon.has_data = true;
+    return anon_copy_contents(src, kva);
+  }
+  if (src->frame == NULL)
+    return recipe_load(&p->file.recipe, file_page_file(p, p->file.region), kva);
+  memcpy(kva, src->frame->kva, PGSIZE);
+  return true;
 }
 
 /* Fill DST (empty, of a new process) with a copy of SRC (the current
-   process's): every page, loaded or not, resident or swapped, and the
-   mappings with their own file references.  False on shortage; the caller
-   then kills DST. */
+   process's): every page, loaded or not, resident or swapped, every
+   region with its own file reference.  False on shortage; the caller then
+   destroys DST. */
 bool
-supplemental_page_table_copy(struct supplemental_page_table *dst,
-                             struct supplemental_page_table *src)
+supplemental_page_table_copy(struct supplemental_page_table *dst_spt,
+                             struct supplemental_page_table *src_spt)
 {
+  struct addrspace *dst = addrspace_of(dst_spt), *src = addrspace_of(src_spt);
+  lock_set_rank(&dst->lock, LOCK_RANK_ADDR_SPACE_NEW);
   lock_acquire(&src->lock);
   lock_acquire(&dst->lock);
-  bool ok = mmap_copy_regions(dst, src);
+  bool ok = regions_copy(dst, src);
   struct hash_iterator i;
-  hash_first(&i, &src->pages);
+  hash_first(&i, &src->spt.pages);
   while (ok && hash_next(&i))
     ok = copy_page(dst, hash_entry(hash_cur(&i), struct page, hash_elem));
+  lock_set_rank(&dst->lock, LOCK_RANK_ADDR_SPACE);
   lock_release(&dst->lock);
   lock_release(&src->lock);
   return ok;
 }
+
+/* ---- Statistics -------------------------------------------------------- */
 
 /* Log counters C under the label WHO ("vm" for the machine). */
 void

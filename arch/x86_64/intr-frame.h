@@ -24,6 +24,6 @@ struct intr_frame {
 };
 
 /* Restore F's registers and iretq; never returns. */
-void intr_exit(const struct intr_frame *f) __attribute__((noreturn));
+void do_iret(const struct intr_frame *f) __attribute__((noreturn));
 
 #endif

@@ -16,9 +16,9 @@ intr_common:
         mov %rsp, %rdi
         /* fall through */
 
-/* void intr_exit (const struct intr_frame *f) */
-        .globl intr_exit
-intr_exit:
+/* void do_iret (const struct intr_frame *f) */
+        .globl do_iret
+do_iret:
         mov %rdi, %rsp
         POP_GPRS
         add $16, %rsp           /* vector number and error code */

@@ -120,7 +120,6 @@ mmu_init(uintptr_t ram_end)
   lcr3(vtop(kernel_pml4));
 }
 
-
 /* A new address space: empty user half, shared kernel half. */
 pte_t *
 pml4_create(void)
@@ -245,7 +244,6 @@ set_bit(pte_t *pml4, const void *uva, pte_t bit, bool on)
     flush_if_active(pml4, uva);
 }
 
-
 void
 pml4_set_writable(pte_t *pml4, void *uva, bool writable)
 {
@@ -284,7 +282,6 @@ pml4_test_and_clear_accessed(pte_t *pml4, const void *uva)
     set_bit(pml4, uva, PTE_A, false);
   return was;
 }
-
 
 bool
 mmu_map_kernel(void *va, void *kva_frame)

@@ -46,4 +46,4 @@ syscall_entry:
         pop %rsp                        /* user rsp */
         sysretq
 1:      mov %rsp, %rdi
-        jmp intr_exit
+        jmp do_iret

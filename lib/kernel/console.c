@@ -32,7 +32,7 @@ console_init(void)
 void
 console_init_lock(void)
 {
-  lock_init(&console_lock);
+  lock_init_ranked(&console_lock, LOCK_RANK_CONSOLE);
   use_lock = true;
 }
 

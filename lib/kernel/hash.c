@@ -46,7 +46,7 @@ bucket_index(uint64_t hash, size_t bucket_cnt)
 }
 
 static struct list *
-bucket_of(const struct hash *h, uint64_t hash)
+find_bucket(const struct hash *h, uint64_t hash)
 {
   return &h->buckets[bucket_index(hash, h->bucket_cnt)];
 }
@@ -141,8 +141,8 @@ resize_if_needed(struct hash *h)
 
 /* The element of BUCKET equal to KEY, whose hash is HASH, or NULL. */
 static struct hash_elem *
-find_in_bucket(const struct hash *h, struct list *bucket,
-               const struct hash_elem *key, uint64_t hash)
+find_elem(const struct hash *h, struct list *bucket,
+          const struct hash_elem *key, uint64_t hash)
 {
   struct list_elem *e;
 
@@ -153,6 +153,16 @@ find_in_bucket(const struct hash *h, struct list *bucket,
       return candidate;
   }
   return NULL;
+}
+
+/* Link NEW, whose hash is HASH, into BUCKET of H and count it. */
+static void
+insert_elem(struct hash *h, struct list *bucket, struct hash_elem *new,
+            uint64_t hash)
+{
+  new->hash = hash;
+  list_push_front(bucket, &new->list_elem);
+  h->elem_cnt++;
 }
 
 /* Initialise H as an empty table using HASH and LESS, both called with
@@ -204,6 +214,33 @@ hash_clear(struct hash *h, hash_action_func *destructor)
     rehash(h, MIN_BUCKETS);
 }
 
+/* Remove every element of H for which MATCH (called with ARG) is true,
+   passing each to DESTRUCTOR (called with ARG) once it is out of the
+   table; the destructor may free it but must not use H.  One pass over
+   the table, then at most one resize.  Returns the number removed. */
+size_t
+hash_delete_if(struct hash *h, hash_match_func *match,
+               hash_action_func *destructor, void *arg)
+{
+  size_t removed = 0;
+
+  for (size_t i = 0; i < h->bucket_cnt; i++) {
+    struct list_elem *e = h->buckets[i].head.next, *next;
+    for (; e != &h->buckets[i].tail; e = next) {
+      next = e->next;
+      struct hash_elem *he = elem_of(e);
+      if (!match(he, arg))
+        continue;
+      list_remove(e);
+      h->elem_cnt--;
+      removed++;
+      destructor(he, arg);
+    }
+  }
+  resize_if_needed(h);
+  return removed;
+}
+
 /* Like hash_clear, then free H's bucket array.  H must be initialised
    again before further use. */
 void
@@ -222,14 +259,12 @@ struct hash_elem *
 hash_insert(struct hash *h, struct hash_elem *new)
 {
   uint64_t hash = h->hash(new, h->aux);
-  struct list *bucket = bucket_of(h, hash);
-  struct hash_elem *old = find_in_bucket(h, bucket, new, hash);
+  struct list *bucket = find_bucket(h, hash);
+  struct hash_elem *old = find_elem(h, bucket, new, hash);
 
   if (old != NULL)
     return old;
-  new->hash = hash;
-  list_push_front(bucket, &new->list_elem);
-  h->elem_cnt++;
+  insert_elem(h, bucket, new, hash);
   resize_if_needed(h);
   return NULL;
 }
@@ -240,17 +275,16 @@ struct hash_elem *
 hash_replace(struct hash *h, struct hash_elem *new)
 {
   uint64_t hash = h->hash(new, h->aux);
-  struct list *bucket = bucket_of(h, hash);
-  struct hash_elem *old = find_in_bucket(h, bucket, new, hash);
+  struct list *bucket = find_bucket(h, hash);
+  struct hash_elem *old = find_elem(h, bucket, new, hash);
 
-  new->hash = hash;
   if (old != NULL) {
+    new->hash = hash;
     list_insert(&old->list_elem, &new->list_elem);
     list_remove(&old->list_elem);
     return old;
   }
-  list_push_front(bucket, &new->list_elem);
-  h->elem_cnt++;
+  insert_elem(h, bucket, new, hash);
   resize_if_needed(h);
   return NULL;
 }
@@ -262,7 +296,7 @@ hash_find(struct hash *h, struct hash_elem *e)
 {
   uint64_t hash = h->hash(e, h->aux);
 
-  return find_in_bucket(h, bucket_of(h, hash), e, hash);
+  return find_elem(h, find_bucket(h, hash), e, hash);
 }
 
 /* Remove the element of H equal to E and return it, or return NULL if

@@ -53,6 +53,8 @@ typedef bool hash_less_func(const struct hash_elem *a,
 
 /* Work on element E, given the table's AUX. */
 typedef void hash_action_func(struct hash_elem *e, void *aux);
+/* A predicate on an element, with a caller's argument. */
+typedef bool hash_match_func(struct hash_elem *e, void *arg);
 
 struct hash {
   size_t elem_cnt;      /* Number of elements. */
@@ -79,6 +81,8 @@ struct hash_elem *hash_insert(struct hash *h, struct hash_elem *new);
 struct hash_elem *hash_replace(struct hash *h, struct hash_elem *new);
 struct hash_elem *hash_find(struct hash *h, struct hash_elem *e);
 struct hash_elem *hash_delete(struct hash *h, struct hash_elem *e);
+size_t hash_delete_if(struct hash *h, hash_match_func *match,
+                      hash_action_func *destructor, void *arg);
 
 void hash_apply(struct hash *h, hash_action_func *action);
 void hash_first(struct hash_iterator *i, struct hash *h);

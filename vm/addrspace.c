@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/* Address spaces: the owner of a process's SPT, page table, program file
+ * and regions (see vm/addrspace.h for the picture).
+ *
+ * The one idea: the VM never asks "which process is running?" (that is
+ * userprog's business, above it); it asks which address space this CPU
+ * has loaded, which only addrspace_activate changes. */
+
+#include "vm/addrspace.h"
+
+#include <debug.h>
+#include <string.h>
+
+#include "filesys/file.h"
+#include "vm/region.h"
+
+static struct addrspace *active; /* Whose pml4 is in CR3 (or NULL). */
+
+bool
+addrspace_init(struct addrspace *as)
+{
+  lock_init_ranked(&as->lock, LOCK_RANK_ADDR_SPACE);
+  as->pml4 = NULL;
+  as->exec_file = NULL;
+  list_init(&as->regions);
+  memset(&as->stats, 0, sizeof as->stats);
+  return supplemental_page_table_init(&as->spt);
+}
+
+void
+addrspace_activate(struct addrspace *as)
+{
+  active = as;
+  pml4_activate(as != NULL ? as->pml4 : NULL);
+}
+
+struct addrspace *
+addrspace_current(void)
+{
+  return active;
+}
+
+struct addrspace *
+addrspace_of(struct supplemental_page_table *spt)
+{
+  return (struct addrspace *)((char *)spt - offsetof(struct addrspace, spt));
+}
+
+void
+addrspace_clear(struct addrspace *as)
+{
+  supplemental_page_table_kill(&as->spt);
+  /* Forget the page table before freeing it: a switch back to us
+     reloads whatever as->pml4 says. */
+  pte_t *pml4 = as->pml4;
+  as->pml4 = NULL;
+  if (active == as)
+    addrspace_activate(as);
+  if (pml4 != NULL)
+    pml4_destroy(pml4);
+  if (as->exec_file != NULL) {
+    file_close(as->exec_file); /* Also drops the write-deny. */
+    as->exec_file = NULL;
+  }
+}
