@@ -56,6 +56,9 @@ TEST_PROGS += tests/vm/pt-limit-over    # test: A push that would store 8 bytes 
 TEST_PROGS += tests/vm/pt-push-ok       # test: The lowest legal stack address is rsp - 8, where a push stores
 TEST_PROGS += tests/vm/pt-read-below    # test: The kernel judges stack growth inside a system call with the user rsp saved at entry
 TEST_PROGS += tests/vm/pt-sparse        # test: Stack growth is sparse and per page
+TEST_PROGS += tests/vm/seg-share-data   # test: .data on the last page of .rodata (own segment): a store survives eviction
+TEST_PROGS += tests/vm/seg-share-rwx    # test: RWX text sharing its first page with the RO headers: a store survives eviction
+TEST_PROGS += tests/vm/seg-share-bss    # test: BSS-only segment starting on the last RO data page: a store survives eviction
 TEST_PROGS += tests/vm/swap-anon        # test: Anonymous pages through swap on the 8 MB machine
 TEST_PROGS += tests/vm/swap-bss-map     # test: The tight anonymous machine (10 MB) with a read-only mapping beside the BSS
 TEST_PROGS += tests/vm/swap-file        # test: File-backed pages under pressure on the 8 MB machine
@@ -68,6 +71,15 @@ TEST_PROGS += tests/vm/vmstat-swap      # test: The swap counters on the 10 MB m
 TEST_PROGS += tests/vm/vmstat-zero      # test: The vmstat counters move with the faults a program causes
 TEST_PROGS += tests/vm/child-mm         # helper: Exec helper of mmap-fork-exec
 TEST_PROGS += tests/vm/sort-chunk       # helper: Exec helper of the merge tests
+
+# The seg-share-* tests are linked with their own scripts, which place a
+# writable piece on a page a read-only segment covers ($* is the stem of
+# the $(B)/tests/% link rule: vm/seg-share-NAME).
+SEG_SHARE_LDFLAGS := $(filter-out -T lib/user/user.lds,$(ULDFLAGS))
+$(B)/tests/vm/seg-share-%: ULDFLAGS = $(SEG_SHARE_LDFLAGS) -T tests/$*.lds
+SEG_SHARE_BINS := $(B)/tests/vm/seg-share-data $(B)/tests/vm/seg-share-rwx \
+                  $(B)/tests/vm/seg-share-bss
+$(SEG_SHARE_BINS): $(B)/tests/vm/seg-share-%: tests/vm/seg-share-%.lds
 
 # Our test sources build with the kernel's warning set too.
 $(B)/user/tests/vm/%.o: UCFLAGS += -Werror -Wstrict-prototypes -Wmissing-prototypes
