@@ -113,8 +113,11 @@ parse_options(char **args)
       user_page_limit = atoi(opt + 4);
     else if (!strcmp(opt, "-mlfqs"))
       thread_mlfqs = true;
+    else if (!strcmp(opt, "-vm-write-clean"))
+      vm_write_clean = true;
     else {
-      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs)\n",
+      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs "
+             "-vm-write-clean)\n",
              opt);
       printf("Powering off...\n");
       power_off();

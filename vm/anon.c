@@ -66,6 +66,11 @@ anon_swap_out(struct page *page, bool dirty)
   struct anon_page *a = &page->anon;
   bool valid_copy = a->slot != SWAP_NONE;
   bool must_write = dirty || (!valid_copy && a->has_data);
+  if (valid_copy && must_write && swap_is_shared(a->slot)) {
+    swap_free(a->slot); /* Others still read it: write a slot of our own. */
+    a->slot = SWAP_NONE;
+    valid_copy = false;
+  }
   if (!must_write && !(vm_write_clean && valid_copy))
     return true; /* Zero page, or the slot already holds these bytes. */
   bool new_slot = !valid_copy;
@@ -87,21 +92,33 @@ anon_swap_out(struct page *page, bool dirty)
   return true;
 }
 
+bool
+anon_swap_out_shared(struct frame *f, bool dirty)
+{
+  struct page *first = f->page;
+  /* One slot for all: FIRST's own if still valid, else a fresh write. */
+  if (!anon_swap_out(first, dirty || first->anon.slot == SWAP_NONE))
+    return false;
+  for (struct page *p = first->next_sharer; p != NULL; p = p->next_sharer) {
+    ASSERT(p->operations == &anon_ops);
+    if (p->anon.slot != SWAP_NONE)
+      swap_free(p->anon.slot);
+    p->anon.slot = swap_ref(first->anon.slot);
+    p->anon.has_data = true;
+  }
+  return true;
+}
+
+void
+anon_fork_swapped(struct page *dst, const struct page *src)
+{
+  anon_initializer(dst, true);
+  dst->anon.slot = swap_ref(src->anon.slot);
+}
+
 static void
 anon_destroy(struct page *page)
 {
   if (page->anon.slot != SWAP_NONE)
     swap_free(page->anon.slot);
-}
-
-bool
-anon_copy_contents(struct page *src, void *dst_kva)
-{
-  if (src->frame != NULL)
-    memcpy(dst_kva, src->frame->kva, PGSIZE);
-  else if (src->anon.slot != SWAP_NONE)
-    return swap_read(src->anon.slot, dst_kva);
-  else
-    memset(dst_kva, 0, PGSIZE);
-  return true;
 }

@@ -19,8 +19,13 @@ struct anon_page {
 /* Become an anonymous page whose contents are zeros (HAS_DATA false) or
    are about to be loaded or shared (HAS_DATA true). */
 bool anon_initializer(struct page *, bool has_data);
-/* Copy SRC's contents (resident or swapped) into DST_KVA; false on a
-   swap read error. */
-bool anon_copy_contents(struct page *src, void *dst_kva);
+struct frame;
+/* Save the copy-on-write frame F (unmapped from all its sharers, which are
+   anonymous) once, in one swap slot that every sharer then holds.  False
+   if it cannot be saved. */
+bool anon_swap_out_shared(struct frame *f, bool dirty);
+/* Make DST (uninit) an anonymous page holding the swap slot of SRC, which
+   is swapped out (fork: no copy, no frame). */
+void anon_fork_swapped(struct page *dst, const struct page *src);
 
 #endif

@@ -4,9 +4,12 @@
  *   sector: 0       8       16      24
  *           [slot 0][slot 1][slot 2]...   one page = 8 sectors per slot
  *
- * A bitmap (1 = in use) records the slots; swap_lock guards it and is a
- * leaf lock.  The disk I/O itself runs outside the lock: a slot belongs to
- * exactly one page, whose owner's SPT lock serialises its users. */
+ * A bitmap (1 = in use) records the slots, and a count per slot the pages
+ * that hold it: copy-on-write sharers evicted together, and fork children
+ * of a swapped-out page, share one slot instead of writing a copy each.
+ * A shared slot is never written again (anon.c takes a fresh one), so its
+ * bytes stay valid for every holder.  swap_lock guards both.  The disk I/O
+ * runs outside the lock: the holders' address-space locks serialise it. */
 
 #include "vm/swap.h"
 
@@ -15,6 +18,7 @@
 
 #include "devices/block.h"
 #include "lib/kernel/console.h"
+#include "mm/malloc.h"
 #include "mm/vaddr.h"
 #include "threads/synch.h"
 #include "vm/anon.h"
@@ -23,6 +27,7 @@
 
 static struct block *swap_disk;
 static struct bitmap *slots;
+static uint32_t *refs; /* (swap_lock) Holders of each slot. */
 static struct lock swap_lock;
 static size_t used;
 
@@ -32,7 +37,8 @@ swap_init(void)
   lock_init_ranked(&swap_lock, LOCK_RANK_SWAP);
   swap_disk = block_get_role(BLOCK_SWAP);
   size_t cnt = swap_disk ? block_size(swap_disk) / SECTORS_PER_SLOT : 0;
-  if (cnt > 0 && (slots = bitmap_create(cnt)) == NULL)
+  if (cnt > 0 && ((slots = bitmap_create(cnt)) == NULL ||
+                  (refs = calloc(cnt, sizeof *refs)) == NULL))
     PANIC("swap: no memory for the slot bitmap");
   klog_printf("swap: %zu slots\n", cnt);
 }
@@ -44,8 +50,10 @@ swap_alloc(void)
     return SWAP_NONE; /* No swap disk. */
   lock_acquire(&swap_lock);
   size_t slot = bitmap_scan_and_flip(slots, 0, 1, false);
-  if (slot != BITMAP_ERROR)
+  if (slot != BITMAP_ERROR) {
     used++;
+    refs[slot] = 1;
+  }
   lock_release(&swap_lock);
   return slot == BITMAP_ERROR ? SWAP_NONE : slot;
 }
@@ -54,10 +62,31 @@ void
 swap_free(size_t slot)
 {
   lock_acquire(&swap_lock);
-  ASSERT(bitmap_test(slots, slot));
-  bitmap_reset(slots, slot);
-  used--;
+  ASSERT(bitmap_test(slots, slot) && refs[slot] > 0);
+  if (--refs[slot] == 0) {
+    bitmap_reset(slots, slot);
+    used--;
+  }
   lock_release(&swap_lock);
+}
+
+size_t
+swap_ref(size_t slot)
+{
+  lock_acquire(&swap_lock);
+  ASSERT(bitmap_test(slots, slot) && refs[slot] > 0);
+  refs[slot]++;
+  lock_release(&swap_lock);
+  return slot;
+}
+
+bool
+swap_is_shared(size_t slot)
+{
+  lock_acquire(&swap_lock);
+  bool shared = refs[slot] > 1;
+  lock_release(&swap_lock);
+  return shared;
 }
 
 /* Write the page at KVA to SLOT, as one multi-sector request (DMA when

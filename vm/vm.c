@@ -50,13 +50,15 @@ vm_count(struct addrspace *as, size_t field_offset)
 
 /* ---- Dispatch ---------------------------------------------------------- */
 
-/* Bring PAGE's contents into KVA, the frame it was just linked to. */
+/* Bring PAGE's contents into KVA, the frame it was just linked to and
+   that stays pinned meanwhile (the owner may have let go of its lock for
+   the I/O: nobody else touches a page whose frame is pinned). */
 bool
 swap_in(struct page *page, void *kva)
 {
   ASSERT(page->magic == PAGE_MAGIC);
   ASSERT(page->frame != NULL && page->frame->kva == kva);
-  ASSERT(lock_held_by_current_thread(&page->as->lock));
+  ASSERT(page->frame->pin_cnt > 0);
   return page->operations->swap_in(page, kva);
 }
 
@@ -206,9 +208,8 @@ vm_evict_frame(enum evict_failure *why)
     dirty |= pml4_is_dirty(p->as->pml4, p->va);
     pml4_clear_page(p->as->pml4, p->va);
   }
-  bool saved = true;
-  for (struct page *p = f->page; p != NULL && saved; p = p->next_sharer)
-    saved = swap_out(p, dirty);
+  bool saved = f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)
+                                : swap_out(f->page, dirty);
   if (!saved) {
     remap_sharers(f, dirty);
     for (struct page *p = f->page; p != NULL; p = p->next_sharer)
@@ -256,42 +257,87 @@ evict_or_wait(void)
   }
 }
 
+/* The address-space locks a thread holds while it claims PAGE: its own,
+   and PAGE's owner's if that is another (a fork child being built). */
+struct held_spaces {
+  struct lock *own, *other;
+};
+
+/* Let go of the address-space locks held for claiming PAGE. */
+static struct held_spaces
+let_go(struct page *page)
+{
+  struct addrspace *cur = addrspace_current();
+  struct held_spaces h = {NULL, NULL};
+  if (cur != NULL && lock_held_by_current_thread(&cur->lock))
+    h.own = &cur->lock;
+  if (&page->as->lock != h.own && lock_held_by_current_thread(&page->as->lock))
+    h.other = &page->as->lock;
+  if (h.other != NULL)
+    lock_release(h.other);
+  if (h.own != NULL)
+    lock_release(h.own);
+  return h;
+}
+
+/* Take them back, in rank order. */
+static void
+take_back(struct held_spaces h)
+{
+  if (h.own != NULL)
+    lock_acquire(h.own);
+  if (h.other != NULL)
+    lock_acquire(h.other);
+}
+
 /* A pinned frame for PAGE (not resident): from the user pool if it has
    one, else by eviction.  NULL only when nothing can be evicted.
 
-   On the slow path the thread lets go of its address-space locks (its
-   own, and a fork child's) while it evicts and waits, and takes them back
-   in rank order before returning: others must be able to evict its pages
-   meanwhile, or a process short of memory would stall everyone.  Only the
-   owner changes an SPT, so PAGE is still there afterwards; the caller
-   re-reads anything else. */
+   On the slow path the thread lets go of its address-space locks while
+   it evicts and waits, and takes them back before returning: others must
+   be able to evict its pages meanwhile, or a process short of memory
+   would stall everyone.  Only the owner changes an SPT, so PAGE is still
+   there afterwards; the caller re-reads anything else. */
 static struct frame *
 vm_get_frame(struct page *page)
 {
   struct frame *f = frame_alloc();
   if (f != NULL)
     return f;
-  struct addrspace *cur = addrspace_current();
-  struct lock *own = cur != NULL && lock_held_by_current_thread(&cur->lock)
-                         ? &cur->lock
-                         : NULL;
-  struct lock *other =
-      &page->as->lock != own && lock_held_by_current_thread(&page->as->lock)
-          ? &page->as->lock
-          : NULL;
-  if (other != NULL)
-    lock_release(other);
-  if (own != NULL)
-    lock_release(own);
+  struct held_spaces held = let_go(page);
   f = evict_or_wait();
-  if (own != NULL)
-    lock_acquire(own);
-  if (other != NULL)
-    lock_acquire(other);
+  take_back(held);
   return f;
 }
 
 /* ---- Claiming ---------------------------------------------------------- */
+
+/* What a fault is, decided once, under the lock. */
+enum fault_kind {
+  FAULT_BAD,     /* Not a legal access. */
+  FAULT_PRESENT, /* Already resolved (nothing to do). */
+  FAULT_ZERO,    /* Not present: zero-fill. */
+  FAULT_FILE,    /* Not present: read from a file. */
+  FAULT_SWAP,    /* Not present: read from swap. */
+  FAULT_STACK,   /* Stack growth. */
+  FAULT_COW,     /* Write to a copy-on-write page. */
+};
+
+/* Where a page that is not resident gets its contents. */
+static enum fault_kind
+fill_source(const struct page *page)
+{
+  switch (page->operations->type) {
+  case VM_UNINIT:
+    return page->uninit.init != NULL && recipe_has_bytes(&page->uninit.recipe)
+               ? FAULT_FILE
+               : FAULT_ZERO;
+  case VM_ANON:
+    return page->anon.slot != SWAP_NONE ? FAULT_SWAP : FAULT_ZERO;
+  default:
+    return FAULT_FILE;
+  }
+}
 
 /* Map PAGE's frame at its address in its owner's page table. */
 static bool
@@ -318,13 +364,18 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
   ASSERT(page->frame == NULL); /* Nobody but us loads our pages. */
   frame_link(f, page);
   page->writable_now = page->writable;
-  *why = VM_FAULT_NOMEM;
-  bool ok = install_page(page, f);
-  if (ok && !swap_in(page, f->kva)) {
-    *why = VM_FAULT_IO;
-    ok = false;
-  }
-  if (!ok) {
+  /* Reading from a disk, let go of the locks meanwhile (the frame is
+     pinned): a process waiting for its disk must not keep the others from
+     evicting its other pages. */
+  bool io = fill_source(page) != FAULT_ZERO;
+  struct held_spaces held = {NULL, NULL};
+  if (io)
+    held = let_go(page);
+  bool filled = swap_in(page, f->kva);
+  if (io)
+    take_back(held);
+  *why = filled ? VM_FAULT_NOMEM : VM_FAULT_IO;
+  if (!filled || !install_page(page, f)) {
     pml4_clear_page(page->as->pml4, page->va);
     frame_unlink(f, page);
     frame_unpin(f);
@@ -402,33 +453,6 @@ vm_handle_wp(struct page *page)
   pml4_set_dirty(page->as->pml4, page->va, true);
   frame_unpin(copy);
   return VM_FAULT_RESOLVED;
-}
-
-/* What a fault is, decided once, under the lock. */
-enum fault_kind {
-  FAULT_BAD,     /* Not a legal access. */
-  FAULT_PRESENT, /* Already resolved (nothing to do). */
-  FAULT_ZERO,    /* Not present: zero-fill. */
-  FAULT_FILE,    /* Not present: read from a file. */
-  FAULT_SWAP,    /* Not present: read from swap. */
-  FAULT_STACK,   /* Stack growth. */
-  FAULT_COW,     /* Write to a copy-on-write page. */
-};
-
-/* Where a page that is not resident gets its contents. */
-static enum fault_kind
-fill_source(const struct page *page)
-{
-  switch (page->operations->type) {
-  case VM_UNINIT:
-    return page->uninit.init != NULL && recipe_has_bytes(&page->uninit.recipe)
-               ? FAULT_FILE
-               : FAULT_ZERO;
-  case VM_ANON:
-    return page->anon.slot != SWAP_NONE ? FAULT_SWAP : FAULT_ZERO;
-  default:
-    return FAULT_FILE;
-  }
 }
 
 static enum fault_kind
@@ -592,45 +616,45 @@ share_page(struct page *dst_page, struct page *src)
   return true;
 }
 
-/* Copy one page of SRC into DST (fork).  Both locks held; vm_get_frame may
-   let go of them, so SRC's state is read after the claim. */
+/* Copy one page of SRC into DST (fork).  Both locks held; vm_get_frame
+   may let go of them, so SRC's state is read again after a claim.
+   Anonymous pages cost no copy: a resident one shares its frame
+   copy-on-write, a swapped one its swap slot, an untouched one is zeros
+   in both.  File pages are copied (they are never shared). */
 static bool
 copy_page(struct addrspace *dst, struct page *src)
 {
   enum vm_type type = src->operations->type;
-  struct vm_region *region = NULL;
-  if (type == VM_UNINIT || type == VM_FILE) {
-    struct vm_region *sr =
-        type == VM_UNINIT ? src->uninit.region : src->file.region;
-    region = sr != NULL ? sr->copy : NULL;
-  }
-  if (type == VM_UNINIT)
+  if (type == VM_UNINIT) {
+    struct vm_region *r = src->uninit.region;
     return page_create(dst, src->uninit.type, src->va, src->writable,
-                       src->uninit.init, &src->uninit.recipe, region) != NULL;
+                       src->uninit.init, &src->uninit.recipe,
+                       r != NULL ? r->copy : NULL) != NULL;
+  }
+  struct vm_region *region = type == VM_FILE && src->file.region != NULL
+                                 ? src->file.region->copy
+                                 : NULL;
   struct page *p =
       page_create(dst, type, src->va, src->writable, NULL, NULL, region);
   if (p == NULL)
     return false;
-  if (type == VM_ANON && src->frame != NULL)
-    return share_page(p, src);
-  if (type == VM_ANON && src->anon.slot == SWAP_NONE)
-    return true; /* Never written: P reads as zeros too. */
-  if (type == VM_FILE) {
-    /* A dirty mapped page is written back first, so the child's copy
-       starts clean and equals the file (pintos-abi.md 7.4). */
-    if (src->frame != NULL && src->file.region != NULL &&
-        pml4_is_dirty(src->as->pml4, src->va) && !file_page_write_back(src))
-      return false;
-    p->uninit.recipe = src->file.recipe; /* No INIT: filled below. */
+  if (type == VM_ANON) {
+    if (src->frame != NULL)
+      return share_page(p, src);
+    if (src->anon.slot != SWAP_NONE)
+      anon_fork_swapped(p, src);
+    return true;
   }
+  /* A dirty mapped page is written back first, so the child's copy starts
+     clean and equals the file (pintos-abi.md 7.4). */
+  if (src->frame != NULL && src->file.region != NULL &&
+      pml4_is_dirty(src->as->pml4, src->va) && !file_page_write_back(src))
+    return false;
+  p->uninit.recipe = src->file.recipe; /* No INIT: filled below. */
   enum vm_fault_result why;
   void *kva = vm_do_claim_page(p, &why);
   if (kva == NULL)
     return false;
-  if (type == VM_ANON) {
-    p->anon.has_data = true;
-    return anon_copy_contents(src, kva);
-  }
   if (src->frame == NULL)
     return recipe_load(&p->file.recipe, file_page_file(p, p->file.region), kva);
   memcpy(kva, src->frame->kva, PGSIZE);
