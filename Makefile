@@ -15,6 +15,25 @@
 .SUFFIXES:
 .DEFAULT_GOAL := all
 SHELL := /bin/bash
+
+# Two stages, so that nothing is computed from tools that are not there
+# yet.  Stage 1 (this block) reads nothing else: it runs tools/install-deps,
+# which installs whatever is missing, and then a second make, stage 2 (the
+# rest of this file), which only now reads the module.mk files and
+# evaluates $(shell gcc ...), $(shell pkg-config ...) and the like.  `make
+# clean' needs no tools and skips stage 1.
+ifeq ($(PAGODA_STAGE)$(filter-out clean,$(or $(MAKECMDGOALS),all)),)
+PAGODA_STAGE := 2
+endif
+ifneq ($(PAGODA_STAGE),2)
+STAGE1_GOALS := $(or $(MAKECMDGOALS),all)
+.PHONY: $(STAGE1_GOALS) stage2
+$(STAGE1_GOALS): stage2
+	@:
+stage2:
+	@tools/install-deps
+	@$(MAKE) --no-print-directory PAGODA_STAGE=2 $(MAKECMDGOALS)
+else
 # Quiet by default; `make V=1' shows the commands.
 Q := $(if $(V),,@)
 
@@ -144,17 +163,22 @@ user: $(ULIB) $(USER_BINS) $(TEST_BINS)
 
 all: kernel user $(ALL_TARGETS)
 
+# Stage 1 has run tools/install-deps before any of these; `make deps' runs
+# it alone.
 deps:
 	@tools/install-deps
 
-run: deps all
+run: all
 	$(PYTHON) tools/pagoda run $(RUNARGS)
 
-check: deps all unit
+# Everything CI checks, in the one command the README gives: the build,
+# the host unit tests, the formatting, the kernel tests and the Pintos
+# fixture tree through `tools/pagoda pintos'.
+check: all unit format-check
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
 	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)")
 
-debug: deps all
+debug: all
 	$(PYTHON) tools/pagoda debug $(TEST)
 
 # Long fuzzing runs, not part of `make check': the mount path under
@@ -162,12 +186,12 @@ debug: deps all
 FUZZ_SEED ?= 7
 FUZZ_CALLS ?= 1000000
 fuzz: fuzz-fs fuzz-user
-fuzz-user: deps all
+fuzz-user: all
 	$(PYTHON) tools/pagoda run --fs-disk=10 --swap-disk=4 --timeout 7200 \
 	    --put $(B)/tests/userprog/fuzz-syscalls \
 	    -- -q run 'fuzz-syscalls $(FUZZ_SEED) $(FUZZ_CALLS)'
 
-iso: deps $(B)/pagoda.iso
+iso: $(B)/pagoda.iso
 
 $(B)/pagoda.iso: $(B)/kernel.bin tools/grub.cfg
 	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
@@ -185,3 +209,5 @@ clean:
 	rm -rf $(B) $(CLEAN_EXTRA)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+endif  # stage 2
