@@ -90,7 +90,7 @@ USER_BINS = $(patsubst user/%,$(B)/bin/%,$(USER_PROGS))
 TEST_BINS = $(patsubst tests/%,$(B)/tests/%,$(TEST_PROGS))
 
 MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
-           userprog vm user tests tests/threads tests/userprog tests/vm \
+           userprog vm user tests tests/kthreads tests/userprog tests/vm \
            tests/filesys tests/kfs tests/unit tools bench
 -include $(addsuffix /module.mk,$(MODULES))
 

@@ -206,7 +206,7 @@ def cmd_test(argv):
         prog="pagoda test",
         description="Run the tests of tests/*/TESTS (see docs/testing.md).")
     p.add_argument("globs", nargs="*", metavar="GLOB",
-                   help="suite/name patterns, e.g. threads/alarm-* or 'vm/*'")
+                   help="suite/name patterns, e.g. kthreads/alarm-* or 'vm/*'")
     p.add_argument("-j", "--jobs", type=int, default=2,
                    help="QEMUs at once (default 2)")
     p.add_argument("--repeat", type=int, default=1, metavar="N",

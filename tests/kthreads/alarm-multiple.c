@@ -14,7 +14,7 @@
 
 #include "devices/timer.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define ALARM_THREADS 5
 #define ALARM_ROUNDS 6
@@ -67,10 +67,10 @@ ktest_alarm_multiple(void)
   for (int i = 0; i < ALARM_THREADS; i++)
     sema_down(&done);
 
-  msg("%d wake-ups recorded", log.count);
+  ktest_msg("%d wake-ups recorded", log.count);
   for (int first = 0; first < log.count; first += 10)
     ktest_log_print(&log, "deadlines in wake order:", first, 10);
   for (int i = 0; i < ALARM_THREADS; i++)
-    msg("period %d: %d early, %d late", sleepers[i].period, sleepers[i].early,
-        sleepers[i].late);
+    ktest_msg("period %d: %d early, %d late", sleepers[i].period,
+              sleepers[i].early, sleepers[i].late);
 }

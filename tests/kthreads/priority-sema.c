@@ -10,7 +10,7 @@
    order instead. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define SEMA_WAITERS 8
 
@@ -20,7 +20,7 @@ sema_waiter_run(void *aux)
   struct semaphore *sema = aux;
 
   sema_down(sema);
-  msg("waiter at priority %d woke", thread_get_priority());
+  ktest_msg("waiter at priority %d woke", thread_get_priority());
 }
 
 /* Entry point of priority-sema (see the note at the top). */
@@ -33,9 +33,9 @@ ktest_priority_sema(void)
   sema_init(&sema, 0);
   for (int i = 0; i < SEMA_WAITERS; i++)
     ktest_spawn("sema-waiter", priorities[i], sema_waiter_run, &sema);
-  msg("all %d waiters blocked; raising the semaphore one at a time",
-      SEMA_WAITERS);
+  ktest_msg("all %d waiters blocked; raising the semaphore one at a time",
+            SEMA_WAITERS);
   for (int i = 0; i < SEMA_WAITERS; i++)
     sema_up(&sema);
-  msg("main: done");
+  ktest_msg("main: done");
 }

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-#ifndef TESTS_THREADS_TESTS_H
-#define TESTS_THREADS_TESTS_H
+#ifndef TESTS_KTHREADS_KTEST_H
+#define TESTS_KTHREADS_KTEST_H
 
 /* In-kernel tests: scheduler, timer, synchronisation and allocators.
 
    The kernel calls ktest_run(NAME) from its main thread (priority
    PRI_DEFAULT) inside the `Executing'/`complete' framing.  Each test
-   prints lines `(NAME) message' through msg(); the runner compares them
-   with tests/threads/NAME.out.  A test prints the facts it observed, not
+   prints lines `(NAME) message' through ktest_msg(); the runner compares them
+   with tests/kthreads/NAME.out.  A test prints the facts it observed, not
    what it expects, so a misbehaving kernel changes the output. */
 
 #include <debug.h>
@@ -30,17 +30,17 @@ struct ktest {
 bool ktest_run_from(const struct ktest *tests, size_t cnt, const char *name);
 
 /* Prints `(NAME) MESSAGE' as one console line. */
-void msg(const char *format, ...) PRINTF_FORMAT(1, 2);
+void ktest_msg(const char *format, ...) PRINTF_FORMAT(1, 2);
 
 /* Prints `(NAME) FAIL: MESSAGE' and panics, so the run stops with a
    backtrace pointing at the broken check. */
-void fail(const char *format, ...) PRINTF_FORMAT(1, 2) NO_RETURN;
+void ktest_fail(const char *format, ...) PRINTF_FORMAT(1, 2) NO_RETURN;
 
 /* Fails with the source location unless COND holds; silent otherwise. */
 #define KTEST_REQUIRE(COND)                                                    \
   do {                                                                         \
     if (!(COND))                                                               \
-      fail("check `%s' failed at %s:%d", #COND, __FILE__, __LINE__);           \
+      ktest_fail("check `%s' failed at %s:%d", #COND, __FILE__, __LINE__);     \
   } while (0)
 
 /* Creates a thread or fails the test; returns its tid. */

@@ -8,7 +8,7 @@
    the test started has finished exiting before the kernel powers off and
    takes its leak census. */
 
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -76,7 +76,7 @@ ktest_run_from(const struct ktest *tests, size_t cnt, const char *name)
   return false;
 }
 
-/* Runs test NAME; false if there is none (see tests.h).  May sleep. */
+/* Runs test NAME; false if there is none (see ktest.h).  May sleep. */
 bool
 ktest_run(const char *name)
 {
@@ -94,7 +94,7 @@ vmsg(const char *prefix, const char *format, va_list args)
 
 /* Prints `(NAME) MESSAGE' as one console line. */
 void
-msg(const char *format, ...)
+ktest_msg(const char *format, ...)
 {
   va_list args;
 
@@ -105,7 +105,7 @@ msg(const char *format, ...)
 
 /* Prints `(NAME) FAIL: MESSAGE' and panics. */
 void
-fail(const char *format, ...)
+ktest_fail(const char *format, ...)
 {
   va_list args;
 
@@ -121,7 +121,7 @@ ktest_spawn(const char *name, int priority, thread_func *func, void *aux)
 {
   tid_t tid = thread_create(name, priority, func, aux);
   if (tid == TID_ERROR)
-    fail("thread_create(\"%s\", %d) returned TID_ERROR", name, priority);
+    ktest_fail("thread_create(\"%s\", %d) returned TID_ERROR", name, priority);
   return tid;
 }
 
@@ -161,7 +161,7 @@ ktest_log_add(struct ktest_log *log, int v)
     log->items[log->count++] = v;
   intr_set_level(old);
   if (full)
-    fail("event log overflowed");
+    ktest_fail("event log overflowed");
 }
 
 /* Prints LABEL and items [FIRST, FIRST + CNT) of LOG on one line. */
@@ -175,5 +175,5 @@ ktest_log_print(const struct ktest_log *log, const char *label, int first,
   for (int i = first; i < first + cnt && i < log->count; i++)
     if (len < sizeof line)
       len += snprintf(line + len, sizeof line - len, " %d", log->items[i]);
-  msg("%s", line);
+  ktest_msg("%s", line);
 }

@@ -12,7 +12,7 @@
 
 #include "devices/timer.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define RR_THREADS 3
 #define RR_SPAN 60         /* Ticks the spinners run. */
@@ -70,8 +70,8 @@ ktest_priority_roundrobin(void)
   for (int i = 0; i < RR_THREADS; i++)
     if (sh.first_run[i] - sh.start > RR_FIRST_WITHIN)
       late++;
-  msg("%d spinners shared %d ticks", RR_THREADS, RR_SPAN);
-  msg("spinners that first ran after tick %d: %d", RR_FIRST_WITHIN, late);
-  msg("turns changed hands %s",
-      sh.switches >= RR_SPAN / 8 ? "many times" : "only a few times");
+  ktest_msg("%d spinners shared %d ticks", RR_THREADS, RR_SPAN);
+  ktest_msg("spinners that first ran after tick %d: %d", RR_FIRST_WITHIN, late);
+  ktest_msg("turns changed hands %s",
+            sh.switches >= RR_SPAN / 8 ? "many times" : "only a few times");
 }

@@ -26,7 +26,7 @@
 #include "mm/malloc.h"
 #include "mm/palloc.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define MS_WORKERS 3
 #define MS_SLOTS 40
@@ -62,8 +62,8 @@ ms_verify(const struct ms_block *b, size_t len, const char *when)
 {
   for (size_t i = 0; i < len; i++)
     if (b->p[i] != ms_byte(b->seed, i))
-      fail("%zu-byte block %p changed at byte %zu (%s)", b->size, b->p, i,
-           when);
+      ktest_fail("%zu-byte block %p changed at byte %zu (%s)", b->size, b->p, i,
+                 when);
 }
 
 static size_t
@@ -81,9 +81,9 @@ static void
 ms_check_new(const struct ms_block *b)
 {
   if (b->p == NULL)
-    fail("allocation of %zu bytes failed", b->size);
+    ktest_fail("allocation of %zu bytes failed", b->size);
   if ((uintptr_t)b->p % 16 != 0)
-    fail("block %p of %zu bytes is not 16-byte aligned", b->p, b->size);
+    ktest_fail("block %p of %zu bytes is not 16-byte aligned", b->p, b->size);
 }
 
 static void
@@ -96,7 +96,7 @@ ms_allocate(struct ms_block *b, uint64_t *rng)
     ms_check_new(b);
     for (size_t i = 0; i < b->size; i++)
       if (b->p[i] != 0)
-        fail("calloc'd block %p has byte %zu non-zero", b->p, i);
+        ktest_fail("calloc'd block %p has byte %zu non-zero", b->p, i);
   } else {
     b->p = malloc(b->size);
     ms_check_new(b);
@@ -168,17 +168,17 @@ ktest_malloc_stress(void)
   size_t pages_second = ms_run_workers();
   size_t bytes_second = malloc_bytes_in_use();
 
-  msg("heap bytes in use after each run %s",
-      bytes_first == bytes_second ? "equal" : "differ");
-  msg("free kernel pages after each run %s",
-      pages_first == pages_second ? "equal" : "differ");
+  ktest_msg("heap bytes in use after each run %s",
+            bytes_first == bytes_second ? "equal" : "differ");
+  ktest_msg("free kernel pages after each run %s",
+            pages_first == pages_second ? "equal" : "differ");
 
   free(NULL);
   void *huge = malloc((size_t)1 << 40);
-  msg("malloc of 1 TiB: %s", huge == NULL ? "NULL" : "succeeded");
+  ktest_msg("malloc of 1 TiB: %s", huge == NULL ? "NULL" : "succeeded");
   void *wrap = calloc(SIZE_MAX / 8, 16);
-  msg("calloc with an overflowing size: %s",
-      wrap == NULL ? "NULL" : "succeeded");
-  msg("heap bytes in use after the failed requests %s",
-      malloc_bytes_in_use() == bytes_second ? "unchanged" : "changed");
+  ktest_msg("calloc with an overflowing size: %s",
+            wrap == NULL ? "NULL" : "succeeded");
+  ktest_msg("heap bytes in use after the failed requests %s",
+            malloc_bytes_in_use() == bytes_second ? "unchanged" : "changed");
 }

@@ -12,7 +12,7 @@
    and LOW falls back to 20, behind MEDIUM. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct dr_shared {
   struct lock lock;
@@ -25,11 +25,11 @@ dr_low_run(void *aux)
   struct dr_shared *sh = aux;
 
   lock_acquire(&sh->lock);
-  msg("low: holding the lock; dropping to 20");
+  ktest_msg("low: holding the lock; dropping to 20");
   thread_set_priority(20);
-  msg("low: resumed at priority %d", thread_get_priority());
+  ktest_msg("low: resumed at priority %d", thread_get_priority());
   lock_release(&sh->lock);
-  msg("low: released the lock; priority %d", thread_get_priority());
+  ktest_msg("low: released the lock; priority %d", thread_get_priority());
   sema_up(&sh->done);
 }
 
@@ -39,7 +39,7 @@ dr_donor_run(void *aux)
   struct dr_shared *sh = aux;
 
   lock_acquire(&sh->lock);
-  msg("donor: got the lock");
+  ktest_msg("donor: got the lock");
   lock_release(&sh->lock);
 }
 
@@ -48,7 +48,7 @@ dr_medium_run(void *aux)
 {
   struct dr_shared *sh = aux;
 
-  msg("medium: running");
+  ktest_msg("medium: running");
   sema_up(&sh->done);
 }
 
@@ -61,12 +61,12 @@ ktest_priority_donate_ready(void)
   lock_init(&sh.lock);
   sema_init(&sh.done, 0);
   ktest_spawn("low", 35, dr_low_run, &sh);
-  msg("main: low is ready at 20; creating medium (25)");
+  ktest_msg("main: low is ready at 20; creating medium (25)");
   ktest_spawn("medium", 25, dr_medium_run, &sh);
-  msg("main: creating the donor (40)");
+  ktest_msg("main: creating the donor (40)");
   ktest_spawn("donor", 40, dr_donor_run, &sh);
-  msg("main: donor created");
+  ktest_msg("main: donor created");
   sema_down(&sh.done);
   sema_down(&sh.done);
-  msg("main: done");
+  ktest_msg("main: done");
 }

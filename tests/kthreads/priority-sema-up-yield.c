@@ -10,7 +10,7 @@
    sema_up that wakes it must return without running LOW. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct suy_waiter {
   struct semaphore sema;
@@ -36,16 +36,17 @@ ktest_priority_sema_up_yield(void)
   sema_init(&low.sema, 0);
   ktest_spawn("high", PRI_DEFAULT + 10, suy_waiter_run, &high);
   sema_up(&high.sema);
-  msg("after waking the higher thread: it %s",
-      high.woke ? "ran" : "had not run");
+  ktest_msg("after waking the higher thread: it %s",
+            high.woke ? "ran" : "had not run");
 
   ktest_spawn("low", PRI_DEFAULT - 10, suy_waiter_run, &low);
   thread_set_priority(PRI_DEFAULT - 20);
   thread_set_priority(PRI_DEFAULT);
   sema_up(&low.sema);
-  msg("after waking the lower thread: it %s", low.woke ? "ran" : "had not run");
+  ktest_msg("after waking the lower thread: it %s",
+            low.woke ? "ran" : "had not run");
   thread_set_priority(PRI_MIN);
-  msg("after stepping down to %d: it %s", PRI_MIN,
-      low.woke ? "ran" : "had not run");
+  ktest_msg("after stepping down to %d: it %s", PRI_MIN,
+            low.woke ? "ran" : "had not run");
   thread_set_priority(PRI_DEFAULT);
 }

@@ -7,7 +7,7 @@
    kernel addresses.  The functions are kept out of line, uncloned and not
    tail-called so that both frames really exist. */
 
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 int ktest_panic_inner(int depth);
 int ktest_panic_outer(int depth);
@@ -32,7 +32,7 @@ ktest_panic_outer(int depth)
 void
 ktest_panic_deliberate(void)
 {
-  msg("about to panic on purpose");
+  ktest_msg("about to panic on purpose");
   ktest_panic_outer(1);
-  msg("the panic call came back");
+  ktest_msg("the panic call came back");
 }

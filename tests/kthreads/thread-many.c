@@ -17,7 +17,7 @@
 #include "mm/malloc.h"
 #include "mm/palloc.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define MANY 100
 
@@ -80,8 +80,8 @@ many_wave(int wave, tid_t *tids)
   int once = 0;
   for (int i = 0; i < MANY; i++)
     once += sh.runs[i] == 1;
-  msg("wave %d: %d of %d threads ran exactly once, %d wrong names", wave, once,
-      MANY, sh.bad_names);
+  ktest_msg("wave %d: %d of %d threads ran exactly once, %d wrong names", wave,
+            once, MANY, sh.bad_names);
 }
 
 static int
@@ -104,9 +104,9 @@ ktest_thread_many(void)
   size_t pages = palloc_free_count(0);
   size_t bytes = malloc_bytes_in_use();
   many_wave(2, tids + MANY);
-  msg("thread ids repeated: %d", many_count_duplicates(tids, 2 * MANY));
-  msg("free kernel pages after each wave %s",
-      palloc_free_count(0) == pages ? "equal" : "differ");
-  msg("heap bytes after each wave %s",
-      malloc_bytes_in_use() == bytes ? "equal" : "differ");
+  ktest_msg("thread ids repeated: %d", many_count_duplicates(tids, 2 * MANY));
+  ktest_msg("free kernel pages after each wave %s",
+            palloc_free_count(0) == pages ? "equal" : "differ");
+  ktest_msg("heap bytes after each wave %s",
+            malloc_bytes_in_use() == bytes ? "equal" : "differ");
 }

@@ -12,7 +12,7 @@
    at 33.  The second sema_up wakes OTHER. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct ds_shared {
   struct lock lock;
@@ -26,9 +26,9 @@ ds_holder_run(void *aux)
 
   lock_acquire(&sh->lock);
   sema_down(&sh->sema);
-  msg("holder: woke at priority %d", thread_get_priority());
+  ktest_msg("holder: woke at priority %d", thread_get_priority());
   lock_release(&sh->lock);
-  msg("holder: released the lock; priority %d", thread_get_priority());
+  ktest_msg("holder: released the lock; priority %d", thread_get_priority());
 }
 
 static void
@@ -37,7 +37,7 @@ ds_waiter_run(void *aux)
   struct ds_shared *sh = aux;
 
   lock_acquire(&sh->lock);
-  msg("waiter: got the lock");
+  ktest_msg("waiter: got the lock");
   lock_release(&sh->lock);
 }
 
@@ -47,7 +47,7 @@ ds_other_run(void *aux)
   struct ds_shared *sh = aux;
 
   sema_down(&sh->sema);
-  msg("other: woke at priority %d", thread_get_priority());
+  ktest_msg("other: woke at priority %d", thread_get_priority());
 }
 
 /* Entry point of priority-donate-sema (see the note at the top). */
@@ -61,9 +61,10 @@ ktest_priority_donate_sema(void)
   ktest_spawn("other", 36, ds_other_run, &sh);
   ktest_spawn("holder", 33, ds_holder_run, &sh);
   ktest_spawn("waiter", 40, ds_waiter_run, &sh);
-  msg("main: other, holder and waiter are blocked; raising the semaphore");
+  ktest_msg(
+      "main: other, holder and waiter are blocked; raising the semaphore");
   sema_up(&sh.sema);
-  msg("main: raising the semaphore again");
+  ktest_msg("main: raising the semaphore again");
   sema_up(&sh.sema);
-  msg("main: done");
+  ktest_msg("main: done");
 }

@@ -15,7 +15,7 @@
 #include <stdio.h>
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define CHAIN_DEPTH 7
 
@@ -39,18 +39,19 @@ chain_link_run(void *aux)
   if (link->own != NULL)
     lock_acquire(link->own);
   lock_acquire(link->below);
-  msg("link %d: got its lock at priority %d", link->level,
-      thread_get_priority());
+  ktest_msg("link %d: got its lock at priority %d", link->level,
+            thread_get_priority());
   lock_release(link->below);
   if (link->own != NULL)
     lock_release(link->own);
-  msg("link %d: finished at priority %d", link->level, thread_get_priority());
+  ktest_msg("link %d: finished at priority %d", link->level,
+            thread_get_priority());
 }
 
 static void
 chain_bystander_run(void *aux)
 {
-  msg("bystander %d: running", *(const int *)aux);
+  ktest_msg("bystander %d: running", *(const int *)aux);
 }
 
 /* Entry point of priority-donate-chain (see the note at the top). */
@@ -72,7 +73,7 @@ ktest_priority_donate_chain(void)
                             .own = lv < CHAIN_DEPTH ? &locks[lv] : NULL};
     snprintf(name, sizeof name, "link%d", lv);
     ktest_spawn(name, chain_base(lv), chain_link_run, &links[lv]);
-    msg("main: link %d waiting; priority %d", lv, thread_get_priority());
+    ktest_msg("main: link %d waiting; priority %d", lv, thread_get_priority());
   }
   for (int lv = 1; lv < CHAIN_DEPTH; lv++) {
     bystander_level[lv] = lv;
@@ -80,8 +81,8 @@ ktest_priority_donate_chain(void)
     ktest_spawn(name, chain_base(lv) + 1, chain_bystander_run,
                 &bystander_level[lv]);
   }
-  msg("main: %d bystanders created; releasing the bottom lock",
-      CHAIN_DEPTH - 1);
+  ktest_msg("main: %d bystanders created; releasing the bottom lock",
+            CHAIN_DEPTH - 1);
   lock_release(&locks[0]);
-  msg("main: done at priority %d", thread_get_priority());
+  ktest_msg("main: done at priority %d", thread_get_priority());
 }

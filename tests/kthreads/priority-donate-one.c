@@ -11,7 +11,7 @@
    test thread, back at LOW. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define ONE_LOW (PRI_DEFAULT - 11)
 #define ONE_MEDIUM (PRI_DEFAULT - 1)
@@ -23,15 +23,15 @@ one_donor_run(void *aux)
   struct lock *lock = aux;
 
   lock_acquire(lock);
-  msg("donor: got the lock at priority %d", thread_get_priority());
+  ktest_msg("donor: got the lock at priority %d", thread_get_priority());
   lock_release(lock);
-  msg("donor: released it, exiting");
+  ktest_msg("donor: released it, exiting");
 }
 
 static void
 one_medium_run(void *aux UNUSED)
 {
-  msg("medium: running");
+  ktest_msg("medium: running");
 }
 
 /* Entry point of priority-donate-one (see the note at the top). */
@@ -43,12 +43,14 @@ ktest_priority_donate_one(void)
   lock_init(&lock);
   thread_set_priority(ONE_LOW);
   lock_acquire(&lock);
-  msg("main: holding the lock at priority %d", thread_get_priority());
+  ktest_msg("main: holding the lock at priority %d", thread_get_priority());
   ktest_spawn("donor", ONE_HIGH, one_donor_run, &lock);
-  msg("main: donor blocked; main now at priority %d", thread_get_priority());
+  ktest_msg("main: donor blocked; main now at priority %d",
+            thread_get_priority());
   ktest_spawn("medium", ONE_MEDIUM, one_medium_run, NULL);
-  msg("main: created medium at %d; main still running at %d", ONE_MEDIUM,
-      thread_get_priority());
+  ktest_msg("main: created medium at %d; main still running at %d", ONE_MEDIUM,
+            thread_get_priority());
   lock_release(&lock);
-  msg("main: released the lock; back at priority %d", thread_get_priority());
+  ktest_msg("main: released the lock; back at priority %d",
+            thread_get_priority());
 }

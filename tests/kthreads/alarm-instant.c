@@ -15,7 +15,7 @@
 
 #include "devices/timer.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define INSTANT_REPEAT 50
 
@@ -48,12 +48,14 @@ instant_check(const int64_t *durations, int cnt)
   bool ran = w.ran;
 
   for (int i = 0; i < cnt; i++)
-    msg("timer_sleep(%" PRId64 ") called %d times", durations[i],
-        INSTANT_REPEAT);
-  msg("lower-priority thread ran during the calls: %s", ran ? "yes" : "no");
-  msg("calls took %s", elapsed <= 1 ? "at most one tick" : "several ticks");
+    ktest_msg("timer_sleep(%" PRId64 ") called %d times", durations[i],
+              INSTANT_REPEAT);
+  ktest_msg("lower-priority thread ran during the calls: %s",
+            ran ? "yes" : "no");
+  ktest_msg("calls took %s",
+            elapsed <= 1 ? "at most one tick" : "several ticks");
   sema_down(&w.done);
-  msg("lower-priority thread ran once the test thread blocked");
+  ktest_msg("lower-priority thread ran once the test thread blocked");
 }
 
 /* Entry point of alarm-zero (see the note at the top). */

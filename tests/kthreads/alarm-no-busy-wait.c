@@ -13,7 +13,7 @@
 
 #include "devices/timer.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define BUSY_SLEEP 30
 
@@ -56,9 +56,9 @@ ktest_alarm_no_busy_wait(void)
   s.stop = true;
   sema_down(&s.done);
 
-  msg("slept %d ticks; spinner saw %s of them", BUSY_SLEEP,
-      seen >= BUSY_SLEEP / 2 ? "most" : "few");
-  msg("sleeper woke %s", elapsed < BUSY_SLEEP        ? "early"
-                         : elapsed <= BUSY_SLEEP + 1 ? "on time"
-                                                     : "late");
+  ktest_msg("slept %d ticks; spinner saw %s of them", BUSY_SLEEP,
+            seen >= BUSY_SLEEP / 2 ? "most" : "few");
+  ktest_msg("sleeper woke %s", elapsed < BUSY_SLEEP        ? "early"
+                               : elapsed <= BUSY_SLEEP + 1 ? "on time"
+                                                           : "late");
 }

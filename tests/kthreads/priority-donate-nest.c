@@ -10,7 +10,7 @@
    drops to 34 and TOP runs at once, before MIDDLE's next line. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct nest_shared {
   struct lock outer, inner;
@@ -23,10 +23,10 @@ nest_middle_run(void *aux)
 
   lock_acquire(&sh->inner);
   lock_acquire(&sh->outer);
-  msg("middle: got outer at priority %d", thread_get_priority());
+  ktest_msg("middle: got outer at priority %d", thread_get_priority());
   lock_release(&sh->outer);
   lock_release(&sh->inner);
-  msg("middle: released both; priority %d", thread_get_priority());
+  ktest_msg("middle: released both; priority %d", thread_get_priority());
 }
 
 static void
@@ -35,7 +35,7 @@ nest_top_run(void *aux)
   struct nest_shared *sh = aux;
 
   lock_acquire(&sh->inner);
-  msg("top: got inner at priority %d", thread_get_priority());
+  ktest_msg("top: got inner at priority %d", thread_get_priority());
   lock_release(&sh->inner);
 }
 
@@ -49,9 +49,9 @@ ktest_priority_donate_nest(void)
   lock_init(&sh.inner);
   lock_acquire(&sh.outer);
   ktest_spawn("middle", 34, nest_middle_run, &sh);
-  msg("main: middle waits on outer; priority %d", thread_get_priority());
+  ktest_msg("main: middle waits on outer; priority %d", thread_get_priority());
   ktest_spawn("top", 40, nest_top_run, &sh);
-  msg("main: top waits on inner; priority %d", thread_get_priority());
+  ktest_msg("main: top waits on inner; priority %d", thread_get_priority());
   lock_release(&sh.outer);
-  msg("main: released outer; priority %d", thread_get_priority());
+  ktest_msg("main: released outer; priority %d", thread_get_priority());
 }

@@ -11,7 +11,7 @@
    kernel missed the overflow and the test says so. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define DIVE_PAD 256
 #define DIVE_LIMIT 100000 /* About 25 MiB of stack: never reached. */
@@ -38,7 +38,7 @@ overflow_thread_run(void *aux)
   struct semaphore *done = aux;
 
   ktest_overflow_dive(0);
-  msg("recursed %d levels without hitting the guard page", DIVE_LIMIT);
+  ktest_msg("recursed %d levels without hitting the guard page", DIVE_LIMIT);
   sema_up(done);
 }
 
@@ -49,8 +49,8 @@ ktest_stack_overflow(void)
   static struct semaphore done;
 
   sema_init(&done, 0);
-  msg("starting a thread that overflows its stack");
+  ktest_msg("starting a thread that overflows its stack");
   ktest_spawn("diver", PRI_DEFAULT + 1, overflow_thread_run, &done);
-  msg("the kernel survived the overflow");
+  ktest_msg("the kernel survived the overflow");
   sema_down(&done);
 }

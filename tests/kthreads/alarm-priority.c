@@ -13,7 +13,7 @@
 
 #include "devices/timer.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define PRIO_SLEEPERS 10
 
@@ -54,6 +54,6 @@ ktest_alarm_priority(void)
     sema_down(&sh.done);
 
   ktest_log_print(&sh.order, "priorities in wake order:", 0, PRIO_SLEEPERS);
-  msg("%d of %d threads ran more than a tick after the deadline", sh.late,
-      PRIO_SLEEPERS);
+  ktest_msg("%d of %d threads ran more than a tick after the deadline", sh.late,
+            PRIO_SLEEPERS);
 }

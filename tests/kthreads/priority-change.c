@@ -11,7 +11,7 @@
    from whichever thread is running, so the line order is the schedule. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct change_shared {
   struct semaphore done;
@@ -22,10 +22,10 @@ change_worker_run(void *aux)
 {
   struct change_shared *sh = aux;
 
-  msg("worker: running at priority %d", thread_get_priority());
-  msg("worker: lowering itself to %d", PRI_DEFAULT - 12);
+  ktest_msg("worker: running at priority %d", thread_get_priority());
+  ktest_msg("worker: lowering itself to %d", PRI_DEFAULT - 12);
   thread_set_priority(PRI_DEFAULT - 12);
-  msg("worker: resumed at priority %d", thread_get_priority());
+  ktest_msg("worker: resumed at priority %d", thread_get_priority());
   sema_up(&sh->done);
 }
 
@@ -36,16 +36,17 @@ ktest_priority_change(void)
   static struct change_shared sh;
 
   sema_init(&sh.done, 0);
-  msg("main: creating a worker at priority %d", PRI_DEFAULT - 5);
+  ktest_msg("main: creating a worker at priority %d", PRI_DEFAULT - 5);
   ktest_spawn("worker", PRI_DEFAULT - 5, change_worker_run, &sh);
-  msg("main: worker created, main still at %d", thread_get_priority());
-  msg("main: lowering itself to %d", PRI_DEFAULT - 8);
+  ktest_msg("main: worker created, main still at %d", thread_get_priority());
+  ktest_msg("main: lowering itself to %d", PRI_DEFAULT - 8);
   thread_set_priority(PRI_DEFAULT - 8);
-  msg("main: resumed at priority %d", thread_get_priority());
+  ktest_msg("main: resumed at priority %d", thread_get_priority());
   thread_set_priority(PRI_MAX);
-  msg("main: raised itself to %d without a switch", thread_get_priority());
+  ktest_msg("main: raised itself to %d without a switch",
+            thread_get_priority());
   thread_set_priority(PRI_DEFAULT);
-  msg("main: back at %d, waiting for the worker", thread_get_priority());
+  ktest_msg("main: back at %d, waiting for the worker", thread_get_priority());
   sema_down(&sh.done);
-  msg("main: worker finished");
+  ktest_msg("main: worker finished");
 }

@@ -11,7 +11,7 @@
    as the lock passes from one to the next. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define CV_WAITERS 8
 #define CV_SIGNALS 5
@@ -30,7 +30,8 @@ cv_waiter_run(void *aux)
   lock_acquire(&sh->lock);
   sh->waiting++;
   cond_wait(&sh->cond, &sh->lock);
-  msg("waiter at priority %d woke holding the lock", thread_get_priority());
+  ktest_msg("waiter at priority %d woke holding the lock",
+            thread_get_priority());
   sh->waiting--;
   lock_release(&sh->lock);
 }
@@ -47,16 +48,16 @@ ktest_priority_condvar(void)
   sh.waiting = 0;
   for (int i = 0; i < CV_WAITERS; i++)
     ktest_spawn("cv-waiter", priorities[i], cv_waiter_run, &sh);
-  msg("%d waiters waiting", sh.waiting);
+  ktest_msg("%d waiters waiting", sh.waiting);
   for (int i = 0; i < CV_SIGNALS; i++) {
     lock_acquire(&sh.lock);
-    msg("main: signalling");
+    ktest_msg("main: signalling");
     cond_signal(&sh.cond, &sh.lock);
     lock_release(&sh.lock);
   }
   lock_acquire(&sh.lock);
-  msg("main: broadcasting to %d waiters", sh.waiting);
+  ktest_msg("main: broadcasting to %d waiters", sh.waiting);
   cond_broadcast(&sh.cond, &sh.lock);
   lock_release(&sh.lock);
-  msg("main: %d waiters left", sh.waiting);
+  ktest_msg("main: %d waiters left", sh.waiting);
 }

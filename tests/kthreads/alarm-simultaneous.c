@@ -12,7 +12,7 @@
 
 #include "devices/timer.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define SIM_THREADS 6
 #define SIM_ROUNDS 4
@@ -54,14 +54,16 @@ sim_report_round(const struct sim_shared *sh, int r)
     hi = sh->woke[r][i] > hi ? sh->woke[r][i] : hi;
   }
   if (lo < deadline)
-    msg("round %d: a thread woke %d ticks early", r, (int)(deadline - lo));
+    ktest_msg("round %d: a thread woke %d ticks early", r,
+              (int)(deadline - lo));
   else if (lo > deadline + 1)
-    msg("round %d: first thread woke %d ticks late", r, (int)(lo - deadline));
+    ktest_msg("round %d: first thread woke %d ticks late", r,
+              (int)(lo - deadline));
   else if (hi - lo > 1)
-    msg("round %d: wake-ups spread over %d ticks", r, (int)(hi - lo + 1));
+    ktest_msg("round %d: wake-ups spread over %d ticks", r, (int)(hi - lo + 1));
   else
-    msg("round %d: all %d threads woke together at the deadline", r,
-        SIM_THREADS);
+    ktest_msg("round %d: all %d threads woke together at the deadline", r,
+              SIM_THREADS);
 }
 
 /* Entry point of alarm-simultaneous (see the note at the top). */

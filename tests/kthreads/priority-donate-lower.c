@@ -11,7 +11,7 @@
    then the test thread, at 25. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 static void
 lower_donor_run(void *aux)
@@ -19,21 +19,21 @@ lower_donor_run(void *aux)
   struct lock *lock = aux;
 
   lock_acquire(lock);
-  msg("donor: got the lock");
+  ktest_msg("donor: got the lock");
   lock_release(lock);
 }
 
 static void
 lower_bystander_run(void *aux UNUSED)
 {
-  msg("bystander: running");
+  ktest_msg("bystander: running");
 }
 
 static void
 lower_set(int base)
 {
   thread_set_priority(base);
-  msg("main: base set to %d; running at %d", base, thread_get_priority());
+  ktest_msg("main: base set to %d; running at %d", base, thread_get_priority());
 }
 
 /* Entry point of priority-donate-lower (see the note at the top). */
@@ -45,13 +45,13 @@ ktest_priority_donate_lower(void)
   lock_init(&lock);
   lock_acquire(&lock);
   ktest_spawn("donor", 41, lower_donor_run, &lock);
-  msg("main: donor waiting; running at %d", thread_get_priority());
+  ktest_msg("main: donor waiting; running at %d", thread_get_priority());
   lower_set(25);
   lower_set(45);
   lower_set(25);
   ktest_spawn("bystander", 28, lower_bystander_run, NULL);
-  msg("main: bystander created; releasing the lock");
+  ktest_msg("main: bystander created; releasing the lock");
   lock_release(&lock);
-  msg("main: running at %d", thread_get_priority());
+  ktest_msg("main: running at %d", thread_get_priority());
   thread_set_priority(PRI_DEFAULT);
 }

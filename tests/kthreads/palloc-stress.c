@@ -21,7 +21,7 @@
 
 #include "mm/palloc.h"
 #include "mm/vaddr.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define PS_SLOTS 48
 #define PS_STEPS 3000
@@ -53,7 +53,7 @@ ps_fill(struct ps_run *r)
   bool zero = r->flags & PAL_ZERO;
   for (size_t i = 0; i < ps_words(r); i++) {
     if (zero && r->kva[i] != 0)
-      fail("PAL_ZERO run %p has a non-zero word at %zu", r->kva, i);
+      ktest_fail("PAL_ZERO run %p has a non-zero word at %zu", r->kva, i);
     r->kva[i] = ps_word(r->seed, i);
   }
 }
@@ -63,7 +63,7 @@ ps_release(struct ps_run *r, size_t *live)
 {
   for (size_t i = 0; i < ps_words(r); i++)
     if (r->kva[i] != ps_word(r->seed, i))
-      fail("run %p (%zu pages) changed at word %zu", r->kva, r->pages, i);
+      ktest_fail("run %p (%zu pages) changed at word %zu", r->kva, r->pages, i);
   if (r->pages == 1)
     palloc_free_page(r->kva);
   else
@@ -87,10 +87,10 @@ ps_take(struct ps_run *r, uint64_t *rng, size_t *live, const size_t *cap)
   r->kva = r->pages == 1 ? palloc_get_page(r->flags)
                          : palloc_get_multiple(r->flags, r->pages);
   if (r->kva == NULL)
-    fail("%zu-page request failed with %zu of %zu pages in use", r->pages,
-         live[pool], cap[pool] * 4);
+    ktest_fail("%zu-page request failed with %zu of %zu pages in use", r->pages,
+               live[pool], cap[pool] * 4);
   if (pg_ofs(r->kva) != 0)
-    fail("palloc returned unaligned %p", r->kva);
+    ktest_fail("palloc returned unaligned %p", r->kva);
   live[pool] += r->pages;
   ps_fill(r);
 }
@@ -113,7 +113,7 @@ ps_random_phase(void)
   for (int i = 0; i < PS_SLOTS; i++)
     if (runs[i].kva != NULL)
       ps_release(&runs[i], live);
-  msg("random phase: every run kept its pattern");
+  ktest_msg("random phase: every run kept its pattern");
 }
 
 /* Takes user pages until none is left, linking them through their first
@@ -153,18 +153,20 @@ ps_exhaust_phase(void)
   uint64_t *head;
   size_t n = ps_exhaust(&head);
 
-  msg("user pool: pages taken %s the free count",
-      n == before ? "equal" : "differ from");
+  ktest_msg("user pool: pages taken %s the free count",
+            n == before ? "equal" : "differ from");
   void *extra = palloc_get_multiple(PAL_USER, 2);
-  msg("user pool: request while empty %s", extra ? "succeeded" : "failed");
-  msg("user pool: pages kept their tags: %s",
-      ps_give_back(head, n) ? "yes" : "no");
-  msg("user pool: free count %s",
-      palloc_free_count(PAL_USER) == before ? "restored" : "not restored");
+  ktest_msg("user pool: request while empty %s",
+            extra ? "succeeded" : "failed");
+  ktest_msg("user pool: pages kept their tags: %s",
+            ps_give_back(head, n) ? "yes" : "no");
+  ktest_msg("user pool: free count %s", palloc_free_count(PAL_USER) == before
+                                            ? "restored"
+                                            : "not restored");
   size_t again = ps_exhaust(&head);
   ps_give_back(head, again);
-  msg("user pool: second exhaustion reached %s depth",
-      again == n ? "the same" : "a different");
+  ktest_msg("user pool: second exhaustion reached %s depth",
+            again == n ? "the same" : "a different");
 }
 
 /* Entry point of palloc-stress (see the note at the top). */
@@ -174,11 +176,11 @@ ktest_palloc_stress(void)
   size_t kfree = palloc_free_count(0);
   size_t ufree = palloc_free_count(PAL_USER);
 
-  msg("user pool has %s pages", ufree >= 64 ? "enough" : "too few");
+  ktest_msg("user pool has %s pages", ufree >= 64 ? "enough" : "too few");
   ps_random_phase();
-  msg("kernel pool: free count %s",
-      palloc_free_count(0) == kfree ? "restored" : "not restored");
-  msg("user pool: free count %s",
-      palloc_free_count(PAL_USER) == ufree ? "restored" : "not restored");
+  ktest_msg("kernel pool: free count %s",
+            palloc_free_count(0) == kfree ? "restored" : "not restored");
+  ktest_msg("user pool: free count %s",
+            palloc_free_count(PAL_USER) == ufree ? "restored" : "not restored");
   ps_exhaust_phase();
 }

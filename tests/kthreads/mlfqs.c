@@ -16,7 +16,7 @@
 #include <stdio.h>
 
 #include "devices/timer.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 #include "threads/synch.h"
 
 /* Compute, without blocking, until the timer reaches END. */
@@ -31,7 +31,7 @@ static void
 require_mlfqs(void)
 {
   if (!thread_mlfqs)
-    fail("the kernel was not booted with -mlfqs");
+    ktest_fail("the kernel was not booted with -mlfqs");
 }
 
 void
@@ -40,12 +40,13 @@ ktest_mlfqs_recent(void)
   require_mlfqs();
   spin_until(timer_ticks() + 2 * TIMER_FREQ);
   int busy = thread_get_recent_cpu();
-  msg("recent_cpu after computing is over 1.00: %s", busy > 100 ? "yes" : "no");
-  msg("priority fell below PRI_MAX: %s",
-      thread_get_priority() < PRI_MAX ? "yes" : "no");
+  ktest_msg("recent_cpu after computing is over 1.00: %s",
+            busy > 100 ? "yes" : "no");
+  ktest_msg("priority fell below PRI_MAX: %s",
+            thread_get_priority() < PRI_MAX ? "yes" : "no");
   timer_sleep(2 * TIMER_FREQ);
-  msg("recent_cpu decays while asleep: %s",
-      thread_get_recent_cpu() < busy ? "yes" : "no");
+  ktest_msg("recent_cpu decays while asleep: %s",
+            thread_get_recent_cpu() < busy ? "yes" : "no");
 }
 
 struct spinner {
@@ -81,10 +82,11 @@ ktest_mlfqs_load(void)
   for (int i = 0; i < 3; i++)
     sema_down(&done);
   int busy = thread_get_load_avg();
-  msg("load average rose under load: %s", busy > before + 10 ? "yes" : "no");
+  ktest_msg("load average rose under load: %s",
+            busy > before + 10 ? "yes" : "no");
   timer_sleep(4 * TIMER_FREQ);
-  msg("load average falls when idle: %s",
-      thread_get_load_avg() < busy ? "yes" : "no");
+  ktest_msg("load average falls when idle: %s",
+            thread_get_load_avg() < busy ? "yes" : "no");
 }
 
 void
@@ -104,8 +106,8 @@ ktest_mlfqs_nice(void)
   sema_down(&done);
   sema_down(&done);
   thread_set_nice(0);
-  msg("nice 0 got more of the CPU than nice 8: %s",
-      s[0].count > s[1].count ? "yes" : "no");
+  ktest_msg("nice 0 got more of the CPU than nice 8: %s",
+            s[0].count > s[1].count ? "yes" : "no");
 }
 
 static void
@@ -124,12 +126,12 @@ ktest_mlfqs_fixed_priority(void)
   require_mlfqs();
   int before = thread_get_priority();
   thread_set_priority(PRI_MIN);
-  msg("thread_set_priority is ignored: %s",
-      thread_get_priority() == before ? "yes" : "no");
+  ktest_msg("thread_set_priority is ignored: %s",
+            thread_get_priority() == before ? "yes" : "no");
   lock_init(&l);
   ktest_spawn("holder", PRI_DEFAULT, holder_run, &l);
   timer_sleep(1); /* The holder takes the lock and sleeps. */
   lock_acquire(&l);
   lock_release(&l);
-  msg("lock acquired after the holder released it: yes");
+  ktest_msg("lock acquired after the holder released it: yes");
 }

@@ -11,7 +11,7 @@
    Holding on to 39, or dropping straight to 31, reorders the lines. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct m2_donor {
   const char *name;
@@ -24,15 +24,15 @@ m2_donor_run(void *aux)
   struct m2_donor *d = aux;
 
   lock_acquire(d->lock);
-  msg("%s: got its lock", d->name);
+  ktest_msg("%s: got its lock", d->name);
   lock_release(d->lock);
-  msg("%s: done", d->name);
+  ktest_msg("%s: done", d->name);
 }
 
 static void
 m2_plain_run(void *aux)
 {
-  msg("%s: running", (const char *)aux);
+  ktest_msg("%s: running", (const char *)aux);
 }
 
 /* Entry point of priority-donate-multiple2 (see the note at the top). */
@@ -50,9 +50,9 @@ ktest_priority_donate_multiple2(void)
   ktest_spawn("B", 39, m2_donor_run, &b);
   ktest_spawn("C", 37, m2_plain_run, "C");
   ktest_spawn("D", 33, m2_plain_run, "D");
-  msg("main: A, B, C, D created; priority %d", thread_get_priority());
+  ktest_msg("main: A, B, C, D created; priority %d", thread_get_priority());
   lock_release(&l2);
-  msg("main: released L2; priority %d", thread_get_priority());
+  ktest_msg("main: released L2; priority %d", thread_get_priority());
   lock_release(&l1);
-  msg("main: released L1; priority %d", thread_get_priority());
+  ktest_msg("main: released L1; priority %d", thread_get_priority());
 }

@@ -14,7 +14,7 @@
 
 #include "devices/timer.h"
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct preempt_shared {
   volatile bool create_returned;
@@ -29,8 +29,8 @@ preempt_high_run(void *aux)
 {
   struct preempt_shared *sh = aux;
 
-  msg("high: running; creator's thread_create %s",
-      sh->create_returned ? "had returned" : "had not returned yet");
+  ktest_msg("high: running; creator's thread_create %s",
+            sh->create_returned ? "had returned" : "had not returned yet");
 }
 
 static void
@@ -38,7 +38,7 @@ preempt_low_run(void *aux)
 {
   struct preempt_shared *sh = aux;
 
-  msg("low: running");
+  ktest_msg("low: running");
   sema_up(&sh->done);
 }
 
@@ -59,15 +59,16 @@ ktest_priority_preempt(void)
   static struct preempt_shared sh;
 
   sema_init(&sh.done, 0);
-  msg("main: creating a thread at priority %d", PRI_DEFAULT + 10);
+  ktest_msg("main: creating a thread at priority %d", PRI_DEFAULT + 10);
   ktest_spawn("high", PRI_DEFAULT + 10, preempt_high_run, &sh);
   sh.create_returned = true;
-  msg("main: thread_create returned");
+  ktest_msg("main: thread_create returned");
 
   ktest_spawn("low", PRI_DEFAULT - 10, preempt_low_run, &sh);
-  msg("main: created a thread at priority %d; blocking", PRI_DEFAULT - 10);
+  ktest_msg("main: created a thread at priority %d; blocking",
+            PRI_DEFAULT - 10);
   sema_down(&sh.done);
-  msg("main: resumed");
+  ktest_msg("main: resumed");
 
   /* A deadline two ticks ahead falls inside the time slice the test
      thread starts when the sleeper blocks, so only a real preemption on
@@ -77,8 +78,8 @@ ktest_priority_preempt(void)
   while (!sh.sleeper_done)
     continue;
   int64_t delay = sh.woke_at - sh.deadline;
-  msg("main: spun until the sleeper ran; it ran %s",
-      delay < 0    ? "before its deadline"
-      : delay <= 1 ? "in its deadline tick"
-                   : "ticks after its deadline");
+  ktest_msg("main: spun until the sleeper ran; it ran %s",
+            delay < 0    ? "before its deadline"
+            : delay <= 1 ? "in its deadline tick"
+                         : "ticks after its deadline");
 }

@@ -13,7 +13,7 @@
 #include <inttypes.h>
 
 #include "devices/timer.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 /* Ticks past the deadline still counted as on time. */
 #define ALARM_SLACK 1
@@ -22,13 +22,13 @@ static void
 alarm_report(int64_t duration, int64_t elapsed)
 {
   if (elapsed < duration)
-    msg("sleep(%" PRId64 "): woke early, after %" PRId64 " ticks", duration,
-        elapsed);
+    ktest_msg("sleep(%" PRId64 "): woke early, after %" PRId64 " ticks",
+              duration, elapsed);
   else if (elapsed > duration + ALARM_SLACK)
-    msg("sleep(%" PRId64 "): woke late, after %" PRId64 " ticks", duration,
-        elapsed);
+    ktest_msg("sleep(%" PRId64 "): woke late, after %" PRId64 " ticks",
+              duration, elapsed);
   else
-    msg("sleep(%" PRId64 "): woke on time", duration);
+    ktest_msg("sleep(%" PRId64 "): woke on time", duration);
 }
 
 void

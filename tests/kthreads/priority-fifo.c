@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 #define FIFO_THREADS 8
 #define FIFO_ROUNDS 5
@@ -50,8 +50,8 @@ ktest_priority_fifo(void)
     workers[i] = (struct fifo_worker){.id = i, .log = &log, .done = &done};
     ktest_spawn("fifo", FIFO_PRIORITY, fifo_worker_run, &workers[i]);
   }
-  msg("%d workers created, %d recorded turns before main stepped down",
-      FIFO_THREADS, log.count);
+  ktest_msg("%d workers created, %d recorded turns before main stepped down",
+            FIFO_THREADS, log.count);
   thread_set_priority(PRI_DEFAULT);
   for (int i = 0; i < FIFO_THREADS; i++)
     sema_down(&done);
@@ -61,5 +61,5 @@ ktest_priority_fifo(void)
     snprintf(label, sizeof label, "round %d:", r);
     ktest_log_print(&log, label, r * FIFO_THREADS, FIFO_THREADS);
   }
-  msg("%d turns in all", log.count);
+  ktest_msg("%d turns in all", log.count);
 }

@@ -11,7 +11,7 @@
    Releasing A returns it to its own priority after the 34 donor ran. */
 
 #include "threads/synch.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 struct multi_donor {
   const char *lock_name;
@@ -24,7 +24,7 @@ multi_donor_run(void *aux)
   struct multi_donor *d = aux;
 
   lock_acquire(d->lock);
-  msg("donor %d: got lock %s", thread_get_priority(), d->lock_name);
+  ktest_msg("donor %d: got lock %s", thread_get_priority(), d->lock_name);
   lock_release(d->lock);
 }
 
@@ -32,7 +32,8 @@ static void
 multi_release(struct multi_donor *d)
 {
   lock_release(d->lock);
-  msg("main: released %s; priority %d", d->lock_name, thread_get_priority());
+  ktest_msg("main: released %s; priority %d", d->lock_name,
+            thread_get_priority());
 }
 
 /* Entry point of priority-donate-multiple (see the note at the top). */
@@ -50,8 +51,8 @@ ktest_priority_donate_multiple(void)
   }
   for (int i = 0; i < 3; i++) {
     ktest_spawn("donor", priorities[i], multi_donor_run, &donors[i]);
-    msg("main: donor %d waits on %s; priority %d", priorities[i],
-        donors[i].lock_name, thread_get_priority());
+    ktest_msg("main: donor %d waits on %s; priority %d", priorities[i],
+              donors[i].lock_name, thread_get_priority());
   }
   multi_release(&donors[2]);
   multi_release(&donors[1]);
