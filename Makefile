@@ -127,6 +127,33 @@ $(B)/kernel.asm: $(B)/kernel.elf
 
 kernel: $(B)/kernel.bin $(B)/kernel.sym $(B)/kernel.asm
 
+# The kernel of `tools/pagoda pintos': this kernel plus a Pintos tree's
+# in-kernel tests.  The tool gives PINTOS_DIR (build/pintos/NAME, holding
+# `tree', a link to the tree, `include/tests', a link to its tests/, and
+# ksrcs.txt, the list below) and PINTOS_KSRCS (tree-relative sources of
+# its tests/threads).  They build as the kernel does, with their
+# "tests/..." includes taken from the tree, but without -Werror: they hold
+# int/pointer casts that are fine at run time.
+ifdef PINTOS_DIR
+PINTOS_KOBJS := $(patsubst %.c,$(PINTOS_DIR)/kernel/%.o,$(PINTOS_KSRCS))
+
+$(PINTOS_DIR)/kernel/%.o: $(PINTOS_DIR)/tree/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(filter-out -Werror,$(KCFLAGS)) -iquote $(PINTOS_DIR)/include \
+	    $(DEPFLAGS) -c $< -o $@
+
+$(PINTOS_DIR)/kernel.elf: $(KOBJS) $(PINTOS_KOBJS) $(KERNEL_LDS) \
+                          $(PINTOS_DIR)/ksrcs.txt
+	$(LD) $(KLDFLAGS) -T $(KERNEL_LDS) -o $@ $(KOBJS) $(PINTOS_KOBJS)
+
+$(PINTOS_DIR)/kernel.bin: $(PINTOS_DIR)/kernel.elf
+	$(OBJCOPY) -O binary $< $@
+
+.PHONY: pintos-kernel
+pintos-kernel: $(PINTOS_DIR)/kernel.bin
+endif
+
 # ---------------------------------------------------------- user space
 UOBJS_LIB := $(patsubst %,$(B)/user/%.o,$(basename $(LIB_SRCS) $(ULIB_SRCS)))
 
@@ -159,7 +186,7 @@ user: $(ULIB) $(USER_BINS) $(TEST_BINS)
 
 # ------------------------------------------------------------- targets
 .PHONY: all kernel user deps run check unit debug bench iso clean format format-check \
-        fuzz fuzz-user
+        fuzz fuzz-user pintos-fixture-check
 
 all: kernel user $(ALL_TARGETS)
 
@@ -174,9 +201,28 @@ run: all
 # Everything CI checks, in the one command the README gives: the build,
 # the host unit tests, the formatting, the kernel tests and the Pintos
 # fixture tree through `tools/pagoda pintos'.
-check: all unit format-check
+check: all unit format-check $(if $(TESTS),,pintos-fixture-check)
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
 	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)")
+
+# tools/pagoda pintos on our own Pintos-layout tree (tests/pintos-fixture):
+# its vm project must pass every test, and each test of its broken project
+# must be judged FAIL (so the judging is known to bite).  Part of a full
+# `make check'; not of one with TESTS=.
+PINTOS_FIXTURE := tests/pintos-fixture
+PINTOS_BROKEN := tests/broken/wrong-sum tests/broken/spin tests/broken/no-checker
+pintos-fixture-check: all
+	$(PYTHON) tools/pagoda pintos --jobs $(or $(JOBS),2) $(PINTOS_FIXTURE)
+	@out=$$($(PYTHON) tools/pagoda pintos --jobs $(or $(JOBS),2) \
+	    --project broken $(PINTOS_FIXTURE) 2>&1); status=$$?; \
+	echo "$$out" | grep -E '^(PASS|FAIL) |passed,'; \
+	for t in $(PINTOS_BROKEN); do \
+	  grep -q "^FAIL $$t " <<<"$$out" || \
+	    { echo "pintos-fixture-check: $$t was not judged FAIL"; exit 1; }; \
+	done; \
+	[ $$status -eq 1 ] || \
+	  { echo "pintos-fixture-check: exit status $$status, not 1"; exit 1; }; \
+	echo "pintos-fixture-check: the broken tests were judged FAIL, as they must"
 
 debug: all
 	$(PYTHON) tools/pagoda debug $(TEST)

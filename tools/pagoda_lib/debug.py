@@ -21,10 +21,11 @@ GDBINIT = BUILD / ".gdbinit"
 DEBUG_DIR = BUILD / "debug"
 
 
-def write_gdbinit(port, path=GDBINIT, stop_at_entry=True):
-    """Write the gdb start-up script for a stub on localhost:PORT."""
+def write_gdbinit(port, path=GDBINIT, stop_at_entry=True, elf=KERNEL_ELF):
+    """Write the gdb start-up script for a stub on localhost:PORT whose
+    kernel's symbols are in ELF."""
     lines = ["set confirm off", "set pagination off",
-             f"file {KERNEL_ELF}",
+             f"file {elf}",
              f"target remote localhost:{port}",
              f"source {ROOT / 'tools' / 'gdbinit'}"]
     if stop_at_entry:
@@ -34,14 +35,14 @@ def write_gdbinit(port, path=GDBINIT, stop_at_entry=True):
     return path
 
 
-def session(m):
+def session(m, elf=KERNEL_ELF):
     """Boot machine M (gdb_port set) paused and run gdb on it until gdb
-    exits; returns gdb's exit status."""
+    exits; returns gdb's exit status.  ELF holds M's kernel symbols."""
     if not shutil.which("gdb"):
         raise PagodaError("gdb not found (run tools/install-deps)")
-    if not KERNEL_ELF.is_file():
-        raise PagodaError(f"{rel(KERNEL_ELF)} is missing (run `make')")
-    write_gdbinit(m.gdb_port)
+    if not Path(elf).is_file():
+        raise PagodaError(f"{rel(elf)} is missing (run `make')")
+    write_gdbinit(m.gdb_port, elf=elf)
     argv = m.argv()
     print(f"QEMU paused, gdb stub on localhost:{m.gdb_port}")
     print(f"console: {rel(m.console)}  log: {rel(m.log)}")
