@@ -186,7 +186,7 @@ user: $(ULIB) $(USER_BINS) $(TEST_BINS)
 
 # ------------------------------------------------------------- targets
 .PHONY: all kernel user deps run check unit debug bench iso clean format format-check \
-        fuzz fuzz-user pintos-fixture-check
+        fuzz fuzz-user pintos-fixture-check debug-serve
 
 all: kernel user $(ALL_TARGETS)
 
@@ -226,6 +226,11 @@ pintos-fixture-check: all
 
 debug: all
 	$(PYTHON) tools/pagoda debug $(TEST)
+
+# The editor's half of `make debug' (.vscode/tasks.json): QEMU paused at
+# kmain, waiting for a debugger to attach with build/debug/attach.gdb.
+debug-serve: all
+	$(PYTHON) tools/pagoda debug --serve $(TEST)
 
 # Long fuzzing runs, not part of `make check': the mount path under
 # libFuzzer (fuzz-fs, filesys/module.mk) and a million random system calls.

@@ -239,8 +239,16 @@ def cmd_debug(argv):
         description="Boot paused under gdb, stopped at the kernel entry.")
     p.add_argument("test", nargs="?",
                    help="boot as this test's manifest line says")
+    p.add_argument("--serve", action="store_true",
+                   help="no gdb here: leave QEMU paused at kmain for a "
+                        "debugger to attach (gdb -x build/debug/attach.gdb;"
+                        " .vscode does); wait until QEMU exits")
+    p.add_argument("--stop", action="store_true",
+                   help="kill the QEMU of a running --serve")
     add_machine_options(p)
     opts = p.parse_args(opts_argv)
+    if opts.stop:
+        return debug.stop_served()
     debug.DEBUG_DIR.mkdir(parents=True, exist_ok=True)
     console = debug.DEBUG_DIR / "console.txt"
     log = debug.DEBUG_DIR / "log.txt"
@@ -251,7 +259,7 @@ def cmd_debug(argv):
         else:
             m = build_machine(opts, words, workdir, console, log)
         m.gdb_port = free_gdb_port()
-        return debug.session(m)
+        return debug.serve(m) if opts.serve else debug.session(m)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
