@@ -256,8 +256,12 @@ format:
 format-check:
 	@clang-format --dry-run -Werror $(FORMAT_SRCS) && echo "format-check: clean"
 
+# build/reports/ (each test run's report, docs/testing.md) survives: the
+# reports of failed runs stay until deleted by hand (rm -r build/reports).
 clean:
-	rm -rf $(B) $(CLEAN_EXTRA)
+	@mkdir -p $(B)
+	find $(B) -mindepth 1 -maxdepth 1 ! -name reports -exec rm -rf {} +
+	rm -rf $(CLEAN_EXTRA)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
