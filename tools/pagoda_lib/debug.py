@@ -4,8 +4,8 @@
 QEMU starts with -S (no instruction runs until gdb says so) and the stub
 on a free per-user port.  build/.gdbinit loads build/kernel.elf, connects,
 loads the Pagoda macros (tools/gdbinit), sets a hardware breakpoint on the
-Multiboot entry `start' and continues, so the session opens stopped at the
-kernel's first instruction with symbols loaded.  QEMU runs in its own
+Multiboot entry `start' (by address) and continues, so the session opens
+stopped at the kernel's first instruction with symbols loaded.  QEMU runs in its own
 session so that Ctrl-C in gdb interrupts the guest instead of killing
 QEMU; it is killed when gdb exits.
 
@@ -31,6 +31,16 @@ QEMU_PID = DEBUG_DIR / "qemu.pid"          # the QEMU of `debug --serve'
 READY = "pagoda debug: ready"
 
 
+def _elf_entry(elf):
+    """The entry address (e_entry) of ELF64 file ELF: the Multiboot
+    `start'."""
+    with open(elf, "rb") as f:
+        header = f.read(32)
+    if header[:4] != b"\x7fELF" or len(header) < 32:
+        raise PagodaError(f"{rel(elf)} is not an ELF file")
+    return int.from_bytes(header[24:32], "little")
+
+
 def write_gdbinit(port, path=GDBINIT, stop_at_entry=True, elf=KERNEL_ELF):
     """Write the gdb start-up script for a stub on localhost:PORT whose
     kernel's symbols are in ELF."""
@@ -39,7 +49,9 @@ def write_gdbinit(port, path=GDBINIT, stop_at_entry=True, elf=KERNEL_ELF):
              f"target remote localhost:{port}",
              f"source {ROOT / 'tools' / 'gdbinit'}"]
     if stop_at_entry:
-        lines += ["hbreak start", "continue"]
+        # By address: a test linked into the kernel may have its own
+        # (static) `start', and gdb would take that one.
+        lines += [f"hbreak *{_elf_entry(elf):#x}", "continue"]
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text("\n".join(lines) + "\n")
     return path

@@ -191,13 +191,16 @@ def _user_lib_sources(tree):
 
 
 def _include_dirs(tree):
-    """-I options for user programs: KAIST's include/ folders, else the
-    Stanford lib/ ones."""
+    """-I options for user programs: KAIST's include/ folders (in the order
+    its Make.config gives them, but lib/user before lib/kernel, so that
+    lib/stdio.h's #include_next finds the user half), else the Stanford
+    lib/ ones."""
     r = tree.root
     dirs = [r]
     if (r / "include").is_dir():
         dirs += [r / "include" / "lib", r / "include",
-                 r / "include" / "lib" / "user"]
+                 r / "include" / "lib" / "user",
+                 r / "include" / "lib" / "kernel"]
     else:
         dirs += [r / "lib", r / "lib" / "user"]
     return " ".join(f"-I{d}" for d in dirs if d.is_dir()) + " -I."
@@ -652,7 +655,7 @@ def main(argv):
                    help="boot this one test paused with gdb attached")
     p.add_argument("--list", action="store_true",
                    help="list the tests with their settings, do not run")
-    opts = p.parse_args(argv)
+    opts = p.parse_intermixed_args(argv)
     if not shutil.which("perl"):
         raise PagodaError("perl not found (run tools/install-deps)")
     tree = Tree(opts.tree, opts.project)
