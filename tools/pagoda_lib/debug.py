@@ -5,9 +5,9 @@ QEMU starts with -S (no instruction runs until gdb says so) and the stub
 on a free per-user port.  build/.gdbinit loads build/kernel.elf, connects,
 loads the Pagoda macros (tools/gdbinit), sets a hardware breakpoint on the
 Multiboot entry `start' (by address) and continues, so the session opens
-stopped at the kernel's first instruction with symbols loaded.  QEMU runs in its own
-session so that Ctrl-C in gdb interrupts the guest instead of killing
-QEMU; it is killed when gdb exits.
+stopped at the kernel's first instruction with symbols loaded.  QEMU runs
+in its own session so that Ctrl-C in gdb interrupts the guest instead of
+killing QEMU; it is killed when gdb exits.
 
 `pagoda debug --serve' is the editor's half (.vscode/): QEMU starts
 paused, a batch gdb runs it to kmain (paging on, so the editor's software

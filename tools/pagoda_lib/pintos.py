@@ -25,7 +25,6 @@ its console goes to NAME.output, and the tree's NAME.ck judges it with
 `perl -I TREE'.  Grades come from PROJECT's GRADING_FILE and its rubrics."""
 
 import argparse
-import dataclasses
 import fnmatch
 import hashlib
 import os
@@ -241,7 +240,9 @@ SWAP_DISK = 4
 
 PROGS := $(foreach d,$(TEST_SUBDIRS),$($(d)_PROGS))
 TESTS := $(foreach d,$(TEST_SUBDIRS),$($(d)_TESTS))
-KSRCS := $(foreach d,$(filter tests/threads%,$(TEST_SUBDIRS)),$($(d)_SRC))
+KDIRS := $(filter tests/threads%,$(TEST_SUBDIRS))
+KSRCS := $(foreach d,$(KDIRS),$($(d)_SRC))
+KTESTS := $(foreach d,$(KDIRS),$($(d)_TESTS))
 
 $(foreach prog,$(PROGS),$(eval $(prog).output: $(prog)))
 $(foreach test,$(TESTS),$(eval $(test).output: $($(test)_PUTFILES)))
@@ -252,7 +253,7 @@ q = {q}
 pagoda-list:
 \t@echo '{MARK} TESTS $(TESTS)'
 \t@echo '{MARK} KSRCS $(KSRCS)'
-\t@echo '{MARK} KTESTS $(foreach d,$(filter tests/threads%,$(TEST_SUBDIRS)),$($(d)_TESTS))'
+\t@echo '{MARK} KTESTS $(KTESTS)'
 
 %.output:
 \t@printf '{MARK} TEST {printf}\\n' {quoted}
@@ -525,7 +526,8 @@ class Report:
             self.stream.flush()
 
     def add(self, o):
-        head = f"{'PASS' if o.passed else 'FAIL'} {o.label} ({o.seconds:.1f} s)"
+        verdict = "PASS" if o.passed else "FAIL"
+        head = f"{verdict} {o.label} ({o.seconds:.1f} s)"
         if not o.passed and o.reasons:
             head += ": " + o.reasons[0]
         with self.lock:
@@ -614,7 +616,8 @@ def run_all(tree, tests, kernels, jobs, repeat, grading, stream=None):
     if grading and Path(grading).is_file():
         verdicts = {}
         for o in report.outcomes:
-            verdicts[o.test.name] = verdicts.get(o.test.name, True) and o.passed
+            name = o.test.name
+            verdicts[name] = verdicts.get(name, True) and o.passed
         report.emit(grade_lines(tree, grading, verdicts))
     return 0 if passed and not failed else 1
 
@@ -643,7 +646,7 @@ def main(argv):
     p.add_argument("tree", metavar="PATH/TO/PINTOS")
     p.add_argument("globs", nargs="*", metavar="TEST-GLOB",
                    help="e.g. 'tests/vm/*', userprog/args-*, alarm-single")
-    p.add_argument("--project", choices=None, metavar="DIR",
+    p.add_argument("--project", metavar="DIR",
                    help="the project folder whose Make.vars gives the test "
                         "folders and grading (default: vm, else userprog, "
                         "threads, filesys)")
