@@ -133,7 +133,8 @@ kernel: $(B)/kernel.bin $(B)/kernel.sym $(B)/kernel.asm
 # ksrcs.txt, the list below) and PINTOS_KSRCS (tree-relative sources of
 # its tests/threads).  They build as the kernel does, with their
 # "tests/..." includes taken from the tree, but without -Werror: they hold
-# int/pointer casts that are fine at run time.
+# int/pointer casts that are fine at run time.  Their debug information
+# names the tree's own files (so an editor's breakpoints there match).
 ifdef PINTOS_DIR
 PINTOS_KOBJS := $(patsubst %.c,$(PINTOS_DIR)/kernel/%.o,$(PINTOS_KSRCS))
 
@@ -141,6 +142,7 @@ $(PINTOS_DIR)/kernel/%.o: $(PINTOS_DIR)/tree/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(filter-out -Werror,$(KCFLAGS)) -iquote $(PINTOS_DIR)/include \
+	    -fdebug-prefix-map=$(PINTOS_DIR)/tree=$(realpath $(PINTOS_DIR)/tree) \
 	    $(DEPFLAGS) -c $< -o $@
 
 $(PINTOS_DIR)/kernel.elf: $(KOBJS) $(PINTOS_KOBJS) $(KERNEL_LDS) \

@@ -622,8 +622,9 @@ def run_all(tree, tests, kernels, jobs, repeat, grading, stream=None):
     return 0 if passed and not failed else 1
 
 
-def debug_one(tree, t, kernels):
-    """Boot test T paused under gdb, as `pagoda debug' does."""
+def debug_one(tree, t, kernels, serve=False):
+    """Boot test T paused under gdb, as `pagoda debug' does (SERVE: as
+    `pagoda debug --serve' does, for an editor's gdb)."""
     debug.DEBUG_DIR.mkdir(parents=True, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="pagoda-pintos-debug-")
     try:
@@ -632,7 +633,8 @@ def debug_one(tree, t, kernels):
                     debug.DEBUG_DIR / "log.txt")
         m.gdb_port = free_gdb_port()
         print(f"test {t.name}: kernel {rel(m.kernel)}, {t.command_line()}")
-        return debug.session(m, elf=Path(m.kernel).with_suffix(".elf"))
+        elf = Path(m.kernel).with_suffix(".elf")
+        return debug.serve(m, elf) if serve else debug.session(m, elf)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -656,6 +658,9 @@ def main(argv):
                    help="run each test N times")
     p.add_argument("--gdb", metavar="TEST",
                    help="boot this one test paused with gdb attached")
+    p.add_argument("--serve", action="store_true",
+                   help="with --gdb: no gdb here, leave QEMU paused at kmain"
+                        " for an editor's gdb (build/debug/attach.gdb)")
     p.add_argument("--list", action="store_true",
                    help="list the tests with their settings, do not run")
     opts = p.parse_intermixed_args(argv)
@@ -686,7 +691,7 @@ def main(argv):
         if len(tests) != 1:
             raise PagodaError(f"--gdb {opts.gdb} matches {len(tests)} tests;"
                               " name one")
-        return debug_one(tree, tests[0], kernels)
+        return debug_one(tree, tests[0], kernels, opts.serve)
     print(f"pintos: {tree.root} ({tree.project}): {len(tests)} tests,"
           f" results in {rel(tree.results)}", flush=True)
     grading = (pvars.get("GRADING_FILE") or [None])[0]
