@@ -189,6 +189,10 @@ read_multiboot(uint32_t magic, uint32_t info_pa, uintptr_t *ram_end)
 static void
 log_memory(const char *when)
 {
+  /* A process's thread may still be finishing its exit after its waiter
+     resumed: give such threads up to a second to be gone. */
+  for (int i = 0; i < TIMER_FREQ && thread_exiting_count() > 0; i++)
+    timer_sleep(1);
   thread_reap();
   if (process_live_count() > 0) {
     /* Orphans (or the caller of halt) still hold memory: no baseline. */
