@@ -15,6 +15,25 @@
 .SUFFIXES:
 .DEFAULT_GOAL := all
 SHELL := /bin/bash
+
+# Two stages, so that nothing is computed from tools that are not there
+# yet.  Stage 1 (this block) reads nothing else: it runs tools/install-deps,
+# which installs whatever is missing, and then a second make, stage 2 (the
+# rest of this file), which only now reads the module.mk files and
+# evaluates $(shell gcc ...), $(shell pkg-config ...) and the like.  `make
+# clean' needs no tools and skips stage 1.
+ifeq ($(PAGODA_STAGE)$(filter-out clean,$(or $(MAKECMDGOALS),all)),)
+PAGODA_STAGE := 2
+endif
+ifneq ($(PAGODA_STAGE),2)
+STAGE1_GOALS := $(or $(MAKECMDGOALS),all)
+.PHONY: $(STAGE1_GOALS) stage2
+$(STAGE1_GOALS): stage2
+	@:
+stage2:
+	@tools/install-deps
+	@$(MAKE) --no-print-directory PAGODA_STAGE=2 $(MAKECMDGOALS)
+else
 # Quiet by default; `make V=1' shows the commands.
 Q := $(if $(V),,@)
 
@@ -76,7 +95,7 @@ USER_BINS = $(patsubst user/%,$(B)/bin/%,$(USER_PROGS))
 TEST_BINS = $(patsubst tests/%,$(B)/tests/%,$(TEST_PROGS))
 
 MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
-           userprog vm user tests tests/threads tests/userprog tests/vm \
+           userprog vm user tests tests/kthreads tests/userprog tests/vm \
            tests/filesys tests/kfs tests/unit tools bench
 -include $(addsuffix /module.mk,$(MODULES))
 
@@ -113,6 +132,35 @@ $(B)/kernel.asm: $(B)/kernel.elf
 
 kernel: $(B)/kernel.bin $(B)/kernel.sym $(B)/kernel.asm
 
+# The kernel of `tools/pagoda pintos': this kernel plus a Pintos tree's
+# in-kernel tests.  The tool gives PINTOS_DIR (build/pintos/NAME, holding
+# `tree', a link to the tree, `include/tests', a link to its tests/, and
+# ksrcs.txt, the list below) and PINTOS_KSRCS (tree-relative sources of
+# its tests/threads).  They build as the kernel does, with their
+# "tests/..." includes taken from the tree, but without -Werror: they hold
+# int/pointer casts that are fine at run time.  Their debug information
+# names the tree's own files (so an editor's breakpoints there match).
+ifdef PINTOS_DIR
+PINTOS_KOBJS := $(patsubst %.c,$(PINTOS_DIR)/kernel/%.o,$(PINTOS_KSRCS))
+
+$(PINTOS_DIR)/kernel/%.o: $(PINTOS_DIR)/tree/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(filter-out -Werror,$(KCFLAGS)) -iquote $(PINTOS_DIR)/include \
+	    -fdebug-prefix-map=$(PINTOS_DIR)/tree=$(realpath $(PINTOS_DIR)/tree) \
+	    $(DEPFLAGS) -c $< -o $@
+
+$(PINTOS_DIR)/kernel.elf: $(KOBJS) $(PINTOS_KOBJS) $(KERNEL_LDS) \
+                          $(PINTOS_DIR)/ksrcs.txt
+	$(LD) $(KLDFLAGS) -T $(KERNEL_LDS) -o $@ $(KOBJS) $(PINTOS_KOBJS)
+
+$(PINTOS_DIR)/kernel.bin: $(PINTOS_DIR)/kernel.elf
+	$(OBJCOPY) -O binary $< $@
+
+.PHONY: pintos-kernel
+pintos-kernel: $(PINTOS_DIR)/kernel.bin
+endif
+
 # ---------------------------------------------------------- user space
 UOBJS_LIB := $(patsubst %,$(B)/user/%.o,$(basename $(LIB_SRCS) $(ULIB_SRCS)))
 
@@ -145,34 +193,66 @@ user: $(ULIB) $(USER_BINS) $(TEST_BINS)
 
 # ------------------------------------------------------------- targets
 .PHONY: all kernel user deps run check unit debug bench iso clean format format-check \
-        fuzz fuzz-user
+        fuzz fuzz-user pintos-fixture-check debug-serve
 
 all: kernel user $(ALL_TARGETS)
 
+# Stage 1 has run tools/install-deps before any of these; `make deps' runs
+# it alone.
 deps:
 	@tools/install-deps
 
-run: deps all
+run: all
 	$(PYTHON) tools/pagoda run $(RUNARGS)
 
-check: deps all unit
+# Everything CI checks, in the one command the README gives: the build,
+# the host unit tests, the formatting, the kernel tests and the Pintos
+# fixture tree through `tools/pagoda pintos'.
+check: all unit format-check
+	$(if $(TESTS),,@$(MAKE) --no-print-directory pintos-fixture-check)
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
 	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)")
 
-debug: deps all
+# tools/pagoda pintos on our own Pintos-layout tree (tests/pintos-fixture):
+# its vm project must pass every test, and each test of its broken project
+# must be judged FAIL (so the judging is known to bite).  Part of a full
+# `make check' (a step of its recipe, so that the make the tool runs
+# inside never reads build/ while other prerequisites are still writing
+# it); not of one with TESTS=.
+PINTOS_FIXTURE := tests/pintos-fixture
+PINTOS_BROKEN := tests/broken/wrong-sum tests/broken/spin tests/broken/no-checker
+pintos-fixture-check: all
+	$(PYTHON) tools/pagoda pintos --jobs $(or $(JOBS),2) $(PINTOS_FIXTURE)
+	@out=$$($(PYTHON) tools/pagoda pintos --jobs $(or $(JOBS),2) \
+	    --project broken $(PINTOS_FIXTURE) 2>&1); status=$$?; \
+	echo "$$out" | grep -E '^(PASS|FAIL) |passed,'; \
+	for t in $(PINTOS_BROKEN); do \
+	  grep -q "^FAIL $$t " <<<"$$out" || \
+	    { echo "pintos-fixture-check: $$t was not judged FAIL"; exit 1; }; \
+	done; \
+	[ $$status -eq 1 ] || \
+	  { echo "pintos-fixture-check: exit status $$status, not 1"; exit 1; }; \
+	echo "pintos-fixture-check: the broken tests were judged FAIL, as they must"
+
+debug: all
 	$(PYTHON) tools/pagoda debug $(TEST)
+
+# The editor's half of `make debug' (.vscode/tasks.json): QEMU paused at
+# kmain, waiting for a debugger to attach with build/debug/attach.gdb.
+debug-serve: all
+	$(PYTHON) tools/pagoda debug --serve $(TEST)
 
 # Long fuzzing runs, not part of `make check': the mount path under
 # libFuzzer (fuzz-fs, filesys/module.mk) and a million random system calls.
 FUZZ_SEED ?= 7
 FUZZ_CALLS ?= 1000000
 fuzz: fuzz-fs fuzz-user
-fuzz-user: deps all
+fuzz-user: all
 	$(PYTHON) tools/pagoda run --fs-disk=10 --swap-disk=4 --timeout 7200 \
 	    --put $(B)/tests/userprog/fuzz-syscalls \
 	    -- -q run 'fuzz-syscalls $(FUZZ_SEED) $(FUZZ_CALLS)'
 
-iso: deps $(B)/pagoda.iso
+iso: $(B)/pagoda.iso
 
 $(B)/pagoda.iso: $(B)/kernel.bin tools/grub.cfg
 	@rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
@@ -186,7 +266,13 @@ format:
 format-check:
 	@clang-format --dry-run -Werror $(FORMAT_SRCS) && echo "format-check: clean"
 
+# build/reports/ (each test run's report, docs/testing.md) survives: the
+# reports of failed runs stay until deleted by hand (rm -r build/reports).
 clean:
-	rm -rf $(B) $(CLEAN_EXTRA)
+	@mkdir -p $(B)
+	find $(B) -mindepth 1 -maxdepth 1 ! -name reports -exec rm -rf {} +
+	rm -rf $(CLEAN_EXTRA)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+endif  # stage 2

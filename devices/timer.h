@@ -2,8 +2,10 @@
 #ifndef DEVICES_TIMER_H
 #define DEVICES_TIMER_H
 
-/* 8254 PIT at TIMER_FREQ Hz, and sleeping without busy waiting. */
+/* 8254 PIT at TIMER_FREQ Hz, and sleeping without busy waiting.  Includes
+   <round.h> as Pintos' timer.h does (its tests use DIV_ROUND_UP). */
 
+#include <round.h>
 #include <stdint.h>
 
 #define TIMER_FREQ 100

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The command-line actions.  `run TASK' frames the task between
  * `Executing' and `complete' lines; the task is an in-kernel test when one
- * has that name, otherwise a user program. */
+ * has that name, otherwise a user program.  Under -threads-tests it is a
+ * Pintos tree's in-kernel test (run_test, linked in by tools/pagoda pintos). */
 
 #include "threads/actions.h"
 
@@ -10,7 +11,8 @@
 
 #include "filesys/fsutil.h"
 #include "tests/kfs/kfs-tests.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
+#include "threads/init.h"
 #include "userprog/process.h"
 
 static void
@@ -18,9 +20,19 @@ run_task(char **argv)
 {
   const char *task = argv[1];
   printf("Executing '%s':\n", task);
-  if (!ktest_run(task) && !kfs_test_run(task))
+  if (thread_tests)
+    run_test(task);
+  else if (!ktest_run(task) && !kfs_test_run(task))
     process_run(task);
   printf("Execution of '%s' complete.\n", task);
+}
+
+/* Stands in for a Pintos tree's run_test when none is linked in. */
+__attribute__((weak)) void
+run_test(const char *name)
+{
+  printf("no Pintos in-kernel tests are linked into this kernel (test '%s')\n",
+         name);
 }
 
 static void

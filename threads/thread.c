@@ -49,6 +49,7 @@ static fixed_t load_avg;          /* MLFQS: ready threads, averaged. */
 static uint64_t sched_ticks;      /* Timer ticks seen by the scheduler. */
 static struct list all_threads;   /* Every live thread (gdb walks it). */
 static struct list zombies;       /* Exited, waiting to be freed. */
+static int exiting;               /* In thread_exit, not yet switched out. */
 static struct thread main_thread; /* The boot thread: static, never freed. */
 static struct thread *current;
 static struct thread *idle_thread;
@@ -217,8 +218,11 @@ thread_switch_tail(struct thread *prev)
   tss_set_rsp0((uint64_t)cur->kstack_top);
   if (switch_hook != NULL)
     switch_hook(cur);
-  if (prev != NULL && prev->status == THREAD_DYING && prev != &main_thread)
-    list_push_back(&zombies, &prev->elem);
+  if (prev != NULL && prev->status == THREAD_DYING) {
+    exiting--;
+    if (prev != &main_thread)
+      list_push_back(&zombies, &prev->elem);
+  }
 }
 
 /* Switch to the next thread.  The caller has set current's new status. */
@@ -304,6 +308,19 @@ thread_reap(void)
     z->magic = 0;
     free(z);
   }
+}
+
+/* Threads that have entered thread_exit but not yet switched away for
+   the last time: their stacks and records are still in use, so a census
+   of free memory must wait for them (a process's waiter can run as soon
+   as the exit is signalled, before its thread is gone).  Any context. */
+int
+thread_exiting_count(void)
+{
+  enum intr_level old = intr_disable();
+  int n = exiting;
+  intr_set_level(old);
+  return n;
 }
 
 /* Build the initial stack so the first switch to T "returns" into
@@ -404,6 +421,9 @@ void
 thread_exit(void)
 {
   ASSERT(!intr_context());
+  enum intr_level old = intr_disable();
+  exiting++;
+  intr_set_level(old);
   if (exit_hook != NULL)
     exit_hook(current);
   thread_reap();

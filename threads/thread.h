@@ -98,6 +98,9 @@ const char *thread_name(void);
 void thread_exit(void) __attribute__((noreturn));
 /* Free exited threads' stacks and records.  Thread context only. */
 void thread_reap(void);
+/* Threads between entering thread_exit and their last switch (not yet
+   reapable).  Any context. */
+int thread_exiting_count(void);
 void thread_yield(void);
 
 /* Calls FUNC(t, AUX) for every thread; interrupts must be off. */

@@ -124,8 +124,8 @@ kfs_bench(void)
     ide_set_dma(modes[i].dma);
     unsigned bad = timed_sweeps(b, &modes[i], buf, template, true);
     bad += timed_sweeps(b, &modes[i], buf, template, false);
-    msg("%s: %u sectors each way, %u bad", modes[i].label,
-        (unsigned)BENCH_SECTORS, bad);
+    ktest_msg("%s: %u sectors each way, %u bad", modes[i].label,
+              (unsigned)BENCH_SECTORS, bad);
   }
   ide_set_dma(dma_was);
   palloc_free_multiple(template, BUF_PAGES);

@@ -260,7 +260,7 @@ report_fsck(void)
 {
   char why[128];
   bool ok = filesys_fsck(why, sizeof why);
-  msg("fsck: %s", ok ? "clean" : why);
+  ktest_msg("fsck: %s", ok ? "clean" : why);
 }
 
 /* Threads work on their own files at once, sharing one read-only file. */
@@ -288,15 +288,15 @@ kfs_fs_concurrent(void)
   for (int i = 0; i < FS_WORKERS; i++)
     sema_down(&done);
   for (int i = 0; i < FS_WORKERS; i++)
-    msg("thread %d: %d files, %u failures, %u wrong bytes, %u wrong "
-        "shared bytes, %u still there after remove",
-        i, FS_ROUNDS, ws[i].failures, ws[i].bad_bytes, ws[i].shared_bad,
-        ws[i].still_there);
+    ktest_msg("thread %d: %d files, %u failures, %u wrong bytes, %u wrong "
+              "shared bytes, %u still there after remove",
+              i, FS_ROUNDS, ws[i].failures, ws[i].bad_bytes, ws[i].shared_bad,
+              ws[i].still_there);
   KFS_REQUIRE(filesys_remove("kfs-shared"));
-  msg("files left: %d more than before",
-      (int)count_files() - (int)files_before);
-  msg("free sectors: %d more than before",
-      (int)filesys_free_sectors() - (int)free_before);
+  ktest_msg("files left: %d more than before",
+            (int)count_files() - (int)files_before);
+  ktest_msg("free sectors: %d more than before",
+            (int)filesys_free_sectors() - (int)free_before);
   report_fsck();
   palloc_free_page(buf);
 }
@@ -319,33 +319,34 @@ kfs_fs_remove_open(void)
   struct file *b = filesys_open("kfs-victim");
   KFS_REQUIRE(a != NULL && b != NULL);
 
-  msg("remove while open: %s", filesys_remove("kfs-victim") ? "true" : "false");
+  ktest_msg("remove while open: %s",
+            filesys_remove("kfs-victim") ? "true" : "false");
   struct file *c = filesys_open("kfs-victim");
-  msg("open after remove: %s", c == NULL ? "null" : "opened");
+  ktest_msg("open after remove: %s", c == NULL ? "null" : "opened");
   file_close(c);
-  msg("first handle reads %u wrong bytes of 3000",
-      check_content(a, 1, 3000, buf, &rng));
+  ktest_msg("first handle reads %u wrong bytes of 3000",
+            check_content(a, 1, 3000, buf, &rng));
   file_seek(b, 1000);
   content_fill(buf, 2, 1000, 1000);
-  msg("second handle overwrites %d bytes", (int)file_write(b, buf, 1000));
+  ktest_msg("second handle overwrites %d bytes", (int)file_write(b, buf, 1000));
   unsigned bad = check_range(a, 1, 0, 1000, buf, &rng) +
                  check_range(a, 2, 1000, 1000, buf, &rng) +
                  check_range(a, 1, 2000, 1000, buf, &rng);
-  msg("first handle sees the change: %u wrong bytes of 3000", bad);
-  msg("write at the end writes %d bytes; length stays %d",
-      (int)file_write_at(b, buf, 10, 3000), (int)file_length(a));
+  ktest_msg("first handle sees the change: %u wrong bytes of 3000", bad);
+  ktest_msg("write at the end writes %d bytes; length stays %d",
+            (int)file_write_at(b, buf, 10, 3000), (int)file_length(a));
 
   KFS_REQUIRE(filesys_create("kfs-victim", 0));
   c = filesys_open("kfs-victim");
-  msg("new file of that name: length %d", c ? (int)file_length(c) : -1);
+  ktest_msg("new file of that name: length %d", c ? (int)file_length(c) : -1);
   file_close(c);
   KFS_REQUIRE(filesys_remove("kfs-victim"));
   bool held = filesys_free_sectors() < free_before;
   file_close(a);
   file_close(b);
-  msg("sectors held while open: %s; all free after last close: %s",
-      held ? "yes" : "no",
-      filesys_free_sectors() == free_before ? "yes" : "no");
+  ktest_msg("sectors held while open: %s; all free after last close: %s",
+            held ? "yes" : "no",
+            filesys_free_sectors() == free_before ? "yes" : "no");
   report_fsck();
   palloc_free_page(buf);
 }
@@ -374,7 +375,7 @@ persist_write(uint8_t *buf)
   for (size_t i = 0; i < PERSIST_CNT; i++) {
     const struct kfs_file_spec *s = &persist_files[i];
     if (!make_file(s->name, s->seed, s->size, buf, &rng))
-      fail("could not write %s", s->name);
+      ktest_fail("could not write %s", s->name);
   }
   KFS_REQUIRE(make_file(PERSIST_GONE, 1, 5000, buf, &rng));
   KFS_REQUIRE(filesys_remove(PERSIST_GONE));
@@ -388,10 +389,10 @@ persist_check(uint8_t *buf)
   for (size_t i = 0; i < PERSIST_CNT; i++) {
     const struct kfs_file_spec *s = &persist_files[i];
     describe_file(s->name, s->seed, s->size, buf, what, sizeof what);
-    msg("%s: %s", s->name, what);
+    ktest_msg("%s: %s", s->name, what);
   }
   struct file *f = filesys_open(PERSIST_GONE);
-  msg("%s: %s", PERSIST_GONE, f == NULL ? "absent" : "present");
+  ktest_msg("%s: %s", PERSIST_GONE, f == NULL ? "absent" : "present");
   file_close(f);
   report_fsck();
 }
@@ -407,11 +408,11 @@ kfs_fs_remount(void)
   char why[128];
   filesys_done();
   bool mounted = filesys_mount(dev, why, sizeof why);
-  msg("mount again: %s", mounted ? "ok" : why);
+  ktest_msg("mount again: %s", mounted ? "ok" : why);
   if (mounted) {
     persist_check(buf);
-    msg("free sectors unchanged: %s",
-        filesys_free_sectors() == free_before ? "yes" : "no");
+    ktest_msg("free sectors unchanged: %s",
+              filesys_free_sectors() == free_before ? "yes" : "no");
   }
   palloc_free_page(buf);
 }
@@ -423,7 +424,7 @@ kfs_persist_write(void)
   need_fs();
   uint8_t *buf = palloc_get_page(PAL_ASSERT);
   persist_write(buf);
-  msg("wrote %d files", (int)PERSIST_CNT);
+  ktest_msg("wrote %d files", (int)PERSIST_CNT);
   palloc_free_page(buf);
 }
 

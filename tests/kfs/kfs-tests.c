@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "devices/timer.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 #include "threads/thread.h"
 
 static const struct ktest kfs_tests[] = {
@@ -45,7 +45,7 @@ kfs_need_disk(enum block_type role, const char *what)
 {
   struct block *b = block_get_role(role);
   if (b == NULL)
-    fail("no %s disk", what);
+    ktest_fail("no %s disk", what);
   return b;
 }
 

@@ -17,14 +17,14 @@
 #include <stdint.h>
 
 #include "devices/block.h"
-#include "tests/threads/tests.h"
+#include "tests/kthreads/ktest.h"
 
 /* Runs test NAME in the calling thread and returns true, or returns false
    if there is no such test.  May sleep. */
 bool kfs_test_run(const char *name);
 
 /* Messages, failures and random numbers come from the shared in-kernel
-   test driver (tests/threads/tests.h): msg, fail, ktest_random. */
+   test driver (tests/kthreads/ktest.h): ktest_msg, ktest_fail, ktest_random. */
 #define KFS_REQUIRE(COND) KTEST_REQUIRE(COND)
 
 /* The disk with ROLE, or a failed test naming WHAT if there is none. */

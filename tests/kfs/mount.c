@@ -15,17 +15,17 @@ void
 kfs_mount_state(void)
 {
   bool mounted = filesys_mounted();
-  msg("file system mounted: %s", mounted ? "yes" : "no");
+  ktest_msg("file system mounted: %s", mounted ? "yes" : "no");
   if (mounted)
     return;
   char name[NAME_MAX + 1];
   off_t size;
   struct file *f = filesys_open("anything");
-  msg("open fails: %s", f == NULL ? "yes" : "no");
+  ktest_msg("open fails: %s", f == NULL ? "yes" : "no");
   if (f != NULL)
     file_close(f);
-  msg("create fails: %s", !filesys_create("newfile", 10) ? "yes" : "no");
-  msg("remove fails: %s", !filesys_remove("anything") ? "yes" : "no");
-  msg("listdir is empty: %s",
-      filesys_listdir(0, name, &size) <= 0 ? "yes" : "no");
+  ktest_msg("create fails: %s", !filesys_create("newfile", 10) ? "yes" : "no");
+  ktest_msg("remove fails: %s", !filesys_remove("anything") ? "yes" : "no");
+  ktest_msg("listdir is empty: %s",
+            filesys_listdir(0, name, &size) <= 0 ? "yes" : "no");
 }

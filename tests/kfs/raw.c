@@ -31,15 +31,15 @@ show_role(enum block_type role, const char *label)
   uint8_t *page = palloc_get_page(PAL_ASSERT);
   struct block *b = block_get_role(role);
   if (b == NULL)
-    msg("%s disk: none", label);
+    ktest_msg("%s disk: none", label);
   else
-    msg("%s disk: %s, %u sectors, role %s, first and last sectors "
-        "%sreadable",
-        label, block_name(b), (unsigned)block_size(b),
-        block_type(b) == role ? "matches" : "differs",
-        block_read(b, 0, page) && block_read(b, block_size(b) - 1, page)
-            ? ""
-            : "NOT ");
+    ktest_msg("%s disk: %s, %u sectors, role %s, first and last sectors "
+              "%sreadable",
+              label, block_name(b), (unsigned)block_size(b),
+              block_type(b) == role ? "matches" : "differs",
+              block_read(b, 0, page) && block_read(b, block_size(b) - 1, page)
+                  ? ""
+                  : "NOT ");
   palloc_free_page(page);
 }
 
@@ -170,9 +170,9 @@ kfs_raw_pattern(void)
     kfs_shuffle(order, n, &rng);
     ide_set_dma(pass != 1);
     unsigned rbad = pass_runs(b, runs, order, n, seed, false, &bufs);
-    msg("pass %d: %u sectors written (%u failed), read back with %u "
-        "bad",
-        pass, (unsigned)size, wbad, rbad);
+    ktest_msg("pass %d: %u sectors written (%u failed), read back with %u "
+              "bad",
+              pass, (unsigned)size, wbad, rbad);
   }
   ide_set_dma(dma_was);
   free(heap);
@@ -273,10 +273,10 @@ run_workers(struct worker *ws, int pass)
   for (int i = 0; i < WORKERS; i++)
     sema_down(&done);
   for (int i = 0; i < WORKERS; i++)
-    msg("pass %d worker %d on %s: %d round trips, %u bad, %u wrong in "
-        "final sweep",
-        pass, i, block_type(ws[i].disk) == BLOCK_SWAP ? "swap" : "fs", ROUNDS,
-        ws[i].bad, ws[i].region_bad);
+    ktest_msg("pass %d worker %d on %s: %d round trips, %u bad, %u wrong in "
+              "final sweep",
+              pass, i, block_type(ws[i].disk) == BLOCK_SWAP ? "swap" : "fs",
+              ROUNDS, ws[i].bad, ws[i].region_bad);
 }
 
 /* Four threads, two per disk, each doing random write/read round trips
@@ -326,22 +326,23 @@ check_range_errors(struct block *b, uint8_t *buf)
   for (unsigned k = 0; k < 4; k++)
     kfs_pattern_fill(buf + k * BLOCK_SECTOR_SIZE, 7, size - 4 + k);
   KFS_REQUIRE(block_write_multi(b, size - 4, buf, 4));
-  msg("read at the size: %s", yes_no(block_read(b, size, buf)));
-  msg("write at the size: %s", yes_no(block_write(b, size, buf)));
-  msg("read at sector 0xffffffff: %s", yes_no(block_read(b, 0xffffffffu, buf)));
-  msg("2-sector read over the end: %s",
-      yes_no(block_read_multi(b, size - 1, buf, 2)));
+  ktest_msg("read at the size: %s", yes_no(block_read(b, size, buf)));
+  ktest_msg("write at the size: %s", yes_no(block_write(b, size, buf)));
+  ktest_msg("read at sector 0xffffffff: %s",
+            yes_no(block_read(b, 0xffffffffu, buf)));
+  ktest_msg("2-sector read over the end: %s",
+            yes_no(block_read_multi(b, size - 1, buf, 2)));
   memset(buf, 0xee, 8 * BLOCK_SECTOR_SIZE);
-  msg("8-sector write over the end: %s",
-      yes_no(block_write_multi(b, size - 4, buf, 8)));
-  msg("2-sector write over the end: %s",
-      yes_no(block_write_multi(b, size - 1, buf, 2)));
+  ktest_msg("8-sector write over the end: %s",
+            yes_no(block_write_multi(b, size - 4, buf, 8)));
+  ktest_msg("2-sector write over the end: %s",
+            yes_no(block_write_multi(b, size - 1, buf, 2)));
   unsigned kept = 0;
   for (unsigned k = 0; k < 4; k++)
     if (block_read(b, size - 4 + k, buf) &&
         kfs_pattern_check(buf, 7, size - 4 + k))
       kept++;
-  msg("last 4 sectors unchanged: %u of 4", kept);
+  ktest_msg("last 4 sectors unchanged: %u of 4", kept);
 }
 
 /* The disk itself refuses a sector past its end (ERR in the status); the
@@ -357,9 +358,9 @@ check_device_error(struct block *b, uint8_t *buf, bool dma)
   bool again = ide_read_unchecked(block_name(b), size + 100, buf);
   bool last =
       block_read(b, size - 2, buf) && kfs_pattern_check(buf, 7, size - 2);
-  msg("%s: disk error returns %s, next read %s; again %s, next read %s",
-      dma ? "DMA" : "PIO", yes_no(err), after ? "correct" : "wrong",
-      yes_no(again), last ? "correct" : "wrong");
+  ktest_msg("%s: disk error returns %s, next read %s; again %s, next read %s",
+            dma ? "DMA" : "PIO", yes_no(err), after ? "correct" : "wrong",
+            yes_no(again), last ? "correct" : "wrong");
 }
 
 /* Range errors, device errors in both modes, and a channel that still
@@ -374,6 +375,7 @@ kfs_raw_errors(void)
   check_device_error(b, buf, true);
   check_device_error(b, buf, false);
   ide_set_dma(dma_was);
-  msg("unknown disk name: %s", yes_no(ide_read_unchecked("hd9:9", 0, buf)));
+  ktest_msg("unknown disk name: %s",
+            yes_no(ide_read_unchecked("hd9:9", 0, buf)));
   palloc_free_multiple(buf, 2);
 }

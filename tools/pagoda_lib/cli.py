@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import backtrace, debug, disk, machine, runner
+from . import backtrace, debug, disk, machine, pintos, runner
 from .common import (BUILD, DEFAULT_MEM, KERNEL_BIN, KERNEL_ELF, PagodaError,
                      free_gdb_port, kernel_command_line, rel)
 from .manifest import discover
@@ -206,7 +206,7 @@ def cmd_test(argv):
         prog="pagoda test",
         description="Run the tests of tests/*/TESTS (see docs/testing.md).")
     p.add_argument("globs", nargs="*", metavar="GLOB",
-                   help="suite/name patterns, e.g. threads/alarm-* or 'vm/*'")
+                   help="suite/name patterns, e.g. kthreads/alarm-* or 'vm/*'")
     p.add_argument("-j", "--jobs", type=int, default=2,
                    help="QEMUs at once (default 2)")
     p.add_argument("--repeat", type=int, default=1, metavar="N",
@@ -239,8 +239,16 @@ def cmd_debug(argv):
         description="Boot paused under gdb, stopped at the kernel entry.")
     p.add_argument("test", nargs="?",
                    help="boot as this test's manifest line says")
+    p.add_argument("--serve", action="store_true",
+                   help="no gdb here: leave QEMU paused at kmain for a "
+                        "debugger to attach (gdb -x build/debug/attach.gdb;"
+                        " .vscode does); wait until QEMU exits")
+    p.add_argument("--stop", action="store_true",
+                   help="kill the QEMU of a running --serve")
     add_machine_options(p)
     opts = p.parse_args(opts_argv)
+    if opts.stop:
+        return debug.stop_served()
     debug.DEBUG_DIR.mkdir(parents=True, exist_ok=True)
     console = debug.DEBUG_DIR / "console.txt"
     log = debug.DEBUG_DIR / "log.txt"
@@ -251,22 +259,24 @@ def cmd_debug(argv):
         else:
             m = build_machine(opts, words, workdir, console, log)
         m.gdb_port = free_gdb_port()
-        return debug.session(m)
+        return debug.serve(m) if opts.serve else debug.session(m)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
 COMMANDS = {"run": cmd_run, "test": cmd_test, "disk": cmd_disk,
-            "backtrace": cmd_backtrace, "debug": cmd_debug}
+            "backtrace": cmd_backtrace, "debug": cmd_debug,
+            "pintos": pintos.main}
 
 
 def usage():
-    return ("usage: pagoda {run,test,disk,backtrace,debug} ...\n"
+    return ("usage: pagoda {run,test,disk,backtrace,debug,pintos} ...\n"
             "  run [OPTIONS] -- ARGS     boot the kernel once\n"
             "  test [--jobs N] [--repeat N] [--list] [GLOB...]\n"
             "  disk IMAGE format|put|get|ls|rm|fsck ...\n"
             "  backtrace [FILE|ADDR...]  symbolise call stacks\n"
             "  debug [TEST] [OPTIONS]    QEMU paused, gdb attached\n"
+            "  pintos TREE [GLOB...]     a Pintos tree's own tests on Pagoda\n"
             "`pagoda CMD --help' for the options of CMD.")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from .common import BUILD, DEFAULT_MEM, ROOT, PagodaError
 
 TESTS_DIR = ROOT / "tests"
-SUITE_ORDER = ["threads", "userprog", "filesys", "vm"]
+SUITE_ORDER = ["kthreads", "userprog", "filesys", "vm"]
 
 
 @dataclass
@@ -125,7 +125,7 @@ def parse_line(suite, line, where):
         if key in settings:
             raise PagodaError(f"{where}: {key} given twice")
         settings[key] = KEYS[key](value, key, where)
-    kind = settings.get("kind", "kernel" if suite == "threads" else "user")
+    kind = settings.get("kind", "kernel" if suite == "kthreads" else "user")
     spec = TestSpec(suite, name, kind=kind, where=where,
                     fs=10 if kind == "user" else 0, args=name)
     for key, value in settings.items():
@@ -163,7 +163,7 @@ def _suite_key(path):
 
 
 def discover(tests_dir=TESTS_DIR):
-    """Every test of every tests/*/TESTS, suites in the order threads,
+    """Every test of every tests/*/TESTS, suites in the order kthreads,
     userprog, filesys, vm, then the others alphabetically."""
     specs = []
     for path in sorted(Path(tests_dir).glob("*/TESTS"), key=_suite_key):

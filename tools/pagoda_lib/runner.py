@@ -6,7 +6,8 @@ file-system and swap disks and a wall-clock limit, all taken from its
 manifest line.  Console, log and command line are kept in
 build/results/SUITE/NAME.{console,log,cmd}.  Runs go in parallel (--jobs);
 the report is one PASS/FAIL line per run as it finishes, then the details
-of every failure, then `N passed, M failed'."""
+of every failure, then `N passed, M failed'.  The report and the failed
+runs' files are also kept in build/reports/TIME/ (reports.py)."""
 
 import dataclasses
 import fnmatch
@@ -19,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import disk, judge, machine
+from . import disk, judge, machine, reports
 from .common import BUILD, KERNEL_BIN, ROOT, PagodaError, rel
 from .manifest import TESTS_DIR, discover
 
@@ -266,13 +267,23 @@ class Reporter:
                 self.failed.append(run)
         self.emit(lines)
 
-    def finish(self):
+    def finish(self, report=None):
+        """Print the failures and the totals; keep them in REPORT (a
+        reports.RunReport) if given.  Returns the exit status."""
         for run in self.failed:
-            self.emit(details(run))
+            lines = details(run)
+            self.emit(lines)
+            if report:
+                report.add_failure(run, lines)
         if self.failed:
             self.emit(["failed: " + " ".join(r.label for r in self.failed)])
+        status = 0 if self.passed and not self.failed else 1
+        if report:
+            self.emit([f"report: {report.where()}"])
         self.emit([f"{self.passed} passed, {len(self.failed)} failed"])
-        return 0 if self.passed and not self.failed else 1
+        if report:
+            report.finish(status == 0)
+        return status
 
 
 def run_tests(specs, jobs=2, repeat=1, stream=None):
@@ -281,7 +292,8 @@ def run_tests(specs, jobs=2, repeat=1, stream=None):
     stream = stream or sys.stdout
     if not KERNEL_BIN.is_file():
         raise PagodaError(f"{rel(KERNEL_BIN)} is missing (run `make')")
-    reporter = Reporter(stream)
+    report = reports.RunReport(stream)
+    reporter = Reporter(report)
     work = [(s, i) for s in specs for i in range(1, repeat + 1)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = [pool.submit(run_test, s, i, repeat) for s, i in work]
@@ -293,7 +305,7 @@ def run_tests(specs, jobs=2, repeat=1, stream=None):
                 f.cancel()
             machine.kill_all()
             raise
-    return reporter.finish()
+    return reporter.finish(report)
 
 
 def list_tests(specs, stream=None):
