@@ -26,6 +26,7 @@
 #include "devices/power.h"
 #include "devices/serial.h"
 #include "devices/timer.h"
+#include "devices/trace.h"
 #include "lib/kernel/console.h"
 #include "mm/malloc.h"
 #include "mm/palloc.h"
@@ -113,8 +114,10 @@ parse_options(char **args)
       user_page_limit = atoi(opt + 4);
     else if (!strcmp(opt, "-mlfqs"))
       thread_mlfqs = true;
+    else if (trace_parse_option(opt))
+      continue; /* -trace=vm: docs/tracing.md */
     else {
-      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs)\n",
+      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs -trace=vm)\n",
              opt);
       printf("Powering off...\n");
       power_off();

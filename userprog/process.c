@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "arch/x86_64/intr-frame.h"
+#include "devices/trace.h"
 #include "filesys/file.h"
 #include "lib/kernel/console.h"
 #include "mm/malloc.h"
@@ -180,6 +181,7 @@ load_program(char *cmdline, struct intr_frame *f)
   if (argv == NULL)
     return false;
   int argc = split_args(cmdline, argv);
+  trace_proc_exec(&p->spt, p->pid, argc > 0 ? argv[0] : "");
   enum load_result r = argc > 0 ? elf_load(p, argv, argc, f) : LOAD_OPEN_FAILED;
   if (r == LOAD_OPEN_FAILED)
     printf("load: %s: open failed\n", argc > 0 ? argv[0] : "");
@@ -283,6 +285,7 @@ process_fork(const char *name, const struct intr_frame *parent_frame)
   struct process *child = process_create(name);
   if (child == NULL)
     return PID_ERROR;
+  trace_proc_fork(&child->spt, child->pid, parent->pid);
   if (!copy_into(child, parent_frame)) {
     process_destroy(child);
     return PID_ERROR;
@@ -368,5 +371,6 @@ process_exit(void)
   char who[THREAD_NAME_MAX + 8];
   snprintf(who, sizeof who, "vm[%s]", p->name);
   vm_log_counters(who, &p->spt.stats);
+  trace_proc_exit(&p->spt, p->pid, p->exit_status);
   process_destroy(p);
 }

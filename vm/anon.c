@@ -14,6 +14,7 @@
 #include <debug.h>
 #include <string.h>
 
+#include "devices/trace.h"
 #include "mm/vaddr.h"
 #include "vm/frame.h"
 #include "vm/swap.h"
@@ -51,12 +52,14 @@ anon_swap_in(struct page *page, void *kva)
       return false; /* Contents lost: cannot happen by construction. */
     memset(kva, 0, PGSIZE);
     VM_COUNT(page->spt, faults_zero);
+    trace_vm_zero(page->spt, page->va);
     return true;
   }
   if (!swap_read(a->slot, kva))
     return false;
   VM_COUNT(page->spt, faults_swap_in);
   VM_COUNT(page->spt, swap_reads);
+  trace_vm_swap_in(page->spt, page->va, a->slot);
   if (swap_slots_used() * 4 > swap_slots_total() * 3) {
     swap_free(a->slot); /* Short of swap: keep no spare copies. */
     a->slot = SWAP_NONE;
@@ -80,6 +83,7 @@ anon_swap_out(struct page *page)
     return false;
   a->has_data = true;
   VM_COUNT(page->spt, swap_writes);
+  trace_vm_swap_out(page->spt, page->va, a->slot);
   return true;
 }
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "filesys/file.h"
+#include "devices/trace.h"
 #include "mm/malloc.h"
 #include "mm/vaddr.h"
 #include "threads/thread.h"
@@ -68,6 +69,7 @@ static bool
 file_backed_swap_in(struct page *page, void *kva)
 {
   VM_COUNT(page->spt, faults_file);
+  trace_vm_file_in(page->spt, page->va);
   return recipe_load(&page->file.recipe, kva);
 }
 
@@ -81,6 +83,7 @@ write_back(struct page *page)
     if (r->len[i] > 0)
       file_write_at(r->file, p + r->page_ofs[i], r->len[i], r->file_ofs[i]);
   VM_COUNT(page->spt, file_writebacks);
+  trace_vm_writeback(page->spt, page->va);
   return true;
 }
 
@@ -202,6 +205,8 @@ do_mmap(void *addr, size_t length, int writable, struct file *file,
   bool ok = region_add_pages(spt, r, writable != 0, offset, flen);
   if (!ok)
     region_destroy(spt, r);
+  else
+    trace_vm_mmap(spt, addr, length);
   lock_release(&spt->lock);
   return ok ? addr : NULL;
 }
@@ -215,6 +220,8 @@ do_munmap(void *addr)
     return;
   lock_acquire(&spt->lock);
   struct mmap_region *r = region_find(spt, addr);
+  if (r != NULL)
+    trace_vm_munmap(spt, addr);
   if (r != NULL)
     region_destroy(spt, r);
   lock_release(&spt->lock);

@@ -11,6 +11,7 @@
 
 #include <debug.h>
 
+#include "devices/trace.h"
 #include "mm/malloc.h"
 #include "vm/vm.h"
 
@@ -53,6 +54,8 @@ uninit_initialize(struct page *page, void *kva)
     return false;
   if (u.init == NULL && !(u.type & VM_MARKER_STACK))
     VM_COUNT(page->spt, faults_zero);
+  if (u.init == NULL && !(u.type & VM_MARKER_STACK))
+    trace_vm_zero(page->spt, page->va);
   return u.init == NULL || u.init(page, u.aux);
 }
 

@@ -19,8 +19,10 @@
 #include <string.h>
 
 #include "devices/timer.h"
+#include "devices/trace.h"
 #include "lib/kernel/console.h"
 #include "mm/malloc.h"
+#include "mm/palloc.h"
 #include "mm/vaddr.h"
 #include "threads/thread.h"
 #include "vm/frame.h"
@@ -35,6 +37,8 @@ vm_init(void)
   frame_table_init();
   swap_init();
   inspect_init();
+  trace_boot(palloc_pool_base(PAL_USER), palloc_total_count(PAL_USER),
+             swap_slots_total());
 }
 
 struct supplemental_page_table *
@@ -75,6 +79,7 @@ vm_alloc_page_locked(struct supplemental_page_table *spt, enum vm_type type,
     free(page);
     return false;
   }
+  trace_vm_alloc(spt, va, type, writable);
   return true;
 }
 
@@ -110,6 +115,10 @@ vm_load_from_aux(struct page *page, void *aux)
     VM_COUNT(page->spt, faults_file);
   else
     VM_COUNT(page->spt, faults_zero);
+  if (has_bytes)
+    trace_vm_file_in(page->spt, page->va);
+  else
+    trace_vm_zero(page->spt, page->va);
   free(fp);
   return ok;
 }
@@ -123,6 +132,20 @@ remap_sharers(struct frame *f)
     if (p->dirty)
       mmu_set_dirty(p->spt->pml4, p->va, true);
   }
+}
+
+/* Trace the eviction of P from F: where its contents went. */
+static void
+trace_evicted(struct page *p, struct frame *f)
+{
+  enum vm_type t = VM_TYPE(p->operations->type);
+  size_t slot = t == VM_ANON ? p->anon.slot : SWAP_NONE;
+  enum trace_dest d = slot != SWAP_NONE ? TRACE_DEST_SWAP
+                      : t == VM_FILE && p->file.region != NULL && p->dirty
+                          ? TRACE_DEST_FILE
+                          : TRACE_DEST_DROPPED;
+  trace_vm_evict(p->spt, p->va, f->kva, p->dirty, d,
+                 slot == SWAP_NONE ? TRACE_NONE : slot);
 }
 
 /* Why vm_evict_frame found no frame. */
@@ -161,6 +184,7 @@ vm_evict_frame(enum evict_failure *why)
   f->pin_cnt--;
   while (saved && f->page != NULL) {
     VM_COUNT(f->page->spt, evictions);
+    trace_evicted(f->page, f);
     frame_unlink(f, f->page);
   }
   lock_release(&frame_lock);
@@ -223,6 +247,8 @@ claim_with_frame(struct page *page, struct frame *f)
      page it brings in). */
   if (ok)
     mmu_set_accessed(spt->pml4, page->va, true);
+  if (ok)
+    trace_vm_claim(spt, page->va, f->kva);
   lock_acquire(&frame_lock);
   f->pin_cnt--;
   if (!ok)
@@ -282,6 +308,7 @@ vm_handle_wp(struct page *page, struct frame *copy)
     frame_free(copy);
     page->writable_now = true;
     mmu_set_writable(spt->pml4, page->va, true);
+    trace_vm_cow_last(spt, page->va, page->frame->kva);
     return VM_FAULT_RESOLVED;
   }
   VM_COUNT(spt, faults_cow);
@@ -296,6 +323,7 @@ vm_handle_wp(struct page *page, struct frame *copy)
   page->writable_now = true;
   mmu_map(spt->pml4, page->va, copy->kva, true);
   mmu_set_dirty(spt->pml4, page->va, true);
+  trace_vm_cow_copy(spt, page->va, copy->kva);
   return VM_FAULT_RESOLVED;
 }
 
@@ -311,6 +339,7 @@ fault_unknown_page(struct supplemental_page_table *spt,
     return VM_FAULT_NOMEM;
   }
   VM_COUNT(spt, faults_stack);
+  trace_vm_stack(spt, va);
   return claim_with_frame(spt_find_page(spt, va), f);
 }
 
@@ -348,6 +377,21 @@ resolve_with_frame(struct supplemental_page_table *spt,
   return VM_FAULT_RESOLVED;
 }
 
+/* Trace the fault INFO on SPT with result R, and return R. */
+static enum vm_fault_result
+fault_traced(struct supplemental_page_table *spt,
+             const struct page_fault_info *info, enum vm_fault_result r)
+{
+  unsigned access = (info->write ? TRACE_ACCESS_WRITE : 0) |
+                    (info->user ? TRACE_ACCESS_USER : 0) |
+                    (info->not_present ? TRACE_ACCESS_NOT_PRESENT : 0);
+  if (spt == NULL || !is_user_vaddr(info->addr) ||
+      (uintptr_t)info->addr < PGSIZE)
+    access |= TRACE_ACCESS_OUTSIDE;
+  trace_vm_fault(spt, info->addr, access, r);
+  return r;
+}
+
 /* Decide what a page fault on a user address means, and resolve it if it
    is legal: load a known page, grow the stack.  Called with interrupts on,
    from user faults and from kernel faults inside the user-copy routines. */
@@ -358,7 +402,7 @@ vm_try_handle_fault(const struct page_fault_info *info)
   if (spt == NULL || !is_user_vaddr(info->addr) ||
       (uintptr_t)info->addr < PGSIZE) {
     vm_stats.faults_bad++;
-    return VM_FAULT_BAD;
+    return fault_traced(spt, info, VM_FAULT_BAD);
   }
   lock_acquire(&spt->lock);
   enum fault_need need = classify(spt, info);
@@ -366,7 +410,8 @@ vm_try_handle_fault(const struct page_fault_info *info)
     VM_COUNT(spt, faults_bad);
   lock_release(&spt->lock);
   if (need != NEED_FRAME)
-    return need == NEED_BAD ? VM_FAULT_BAD : VM_FAULT_RESOLVED;
+    return fault_traced(spt, info,
+                        need == NEED_BAD ? VM_FAULT_BAD : VM_FAULT_RESOLVED);
 
   /* Find the frame before taking our SPT lock again: if memory is short
      we may have to wait, and others must be able to evict our pages
@@ -374,11 +419,11 @@ vm_try_handle_fault(const struct page_fault_info *info)
      an evictor may have taken the page's frame, which resolve handles. */
   struct frame *f = vm_get_frame();
   if (f == NULL)
-    return VM_FAULT_NOMEM;
+    return fault_traced(spt, info, VM_FAULT_NOMEM);
   lock_acquire(&spt->lock);
   enum vm_fault_result r = resolve_with_frame(spt, info, f);
   lock_release(&spt->lock);
-  return r;
+  return fault_traced(spt, info, r);
 }
 
 /* Free PAGE: its type's resources, its frame and mapping, the struct.
@@ -390,6 +435,7 @@ vm_dealloc_page(struct page *page)
   struct supplemental_page_table *spt = page->spt;
   page->operations->destroy(page);
   struct frame *f = page->frame;
+  trace_vm_free(spt, page->va, f != NULL ? f->kva : NULL);
   if (f != NULL) {
     mmu_unmap(spt->pml4, page->va);
     lock_acquire(&frame_lock);
@@ -451,6 +497,7 @@ share_page(struct page *dst_page, struct page *src)
   lock_release(&frame_lock);
   src->writable_now = false;
   mmu_set_writable(src->spt->pml4, src->va, false);
+  trace_vm_cow_share(dst, dst_page->va, src->frame->kva);
   return true;
 }
 
