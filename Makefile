@@ -79,34 +79,44 @@ MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
 .SECONDARY:
 
 # ---------------------------------------------------------------- kernel
-KOBJS := $(patsubst %,$(B)/kernel/%.o,$(basename $(KERNEL_SRCS) $(LIB_SRCS) $(KLIB_SRCS)))
+# `make TRACE=1' builds the call-flow kernel into build/trace/ (beside the
+# ordinary one): every function records its entry and exit for the flow
+# printer (docs/tracing.md), except the recorder itself and what it calls.
+ifneq ($(TRACE),)
+KB := $(B)/trace
+KCFLAGS += -finstrument-functions \
+  -finstrument-functions-exclude-file-list=devices/trace.c,lib/string.c,arch/x86_64/cpu.h
+else
+KB := $(B)
+endif
+KOBJS := $(patsubst %,$(KB)/kernel/%.o,$(basename $(KERNEL_SRCS) $(LIB_SRCS) $(KLIB_SRCS)))
 KERNEL_LDS := arch/x86_64/boot/kernel.lds
 
-$(B)/kernel/%.o: %.c
+$(KB)/kernel/%.o: %.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(B)/kernel/%.o: %.S
+$(KB)/kernel/%.o: %.S
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(B)/kernel.elf: $(KOBJS) $(KERNEL_LDS)
+$(KB)/kernel.elf: $(KOBJS) $(KERNEL_LDS)
 	$(LD) $(KLDFLAGS) -T $(KERNEL_LDS) -o $@ $(KOBJS)
 
 # QEMU's Multiboot loader takes the flat image (the header's load
 # addresses describe it); gdb and the backtrace tool use kernel.elf.
-$(B)/kernel.bin: $(B)/kernel.elf
+$(KB)/kernel.bin: $(KB)/kernel.elf
 	$(OBJCOPY) -O binary $< $@
 
-$(B)/kernel.sym: $(B)/kernel.elf
+$(KB)/kernel.sym: $(KB)/kernel.elf
 	nm -n $< > $@
 
-$(B)/kernel.asm: $(B)/kernel.elf
+$(KB)/kernel.asm: $(KB)/kernel.elf
 	objdump -d -M intel --no-show-raw-insn $< > $@
 
-kernel: $(B)/kernel.bin $(B)/kernel.sym $(B)/kernel.asm
+kernel: $(KB)/kernel.bin $(KB)/kernel.sym $(KB)/kernel.asm
 
 # ---------------------------------------------------------- user space
 UOBJS_LIB := $(patsubst %,$(B)/user/%.o,$(basename $(LIB_SRCS) $(ULIB_SRCS)))

@@ -379,7 +379,7 @@ resolve_with_frame(struct supplemental_page_table *spt,
 
 /* Trace the fault INFO on SPT with result R, and return R. */
 static enum vm_fault_result
-fault_traced(struct supplemental_page_table *spt,
+trace_fault_done(struct supplemental_page_table *spt,
              const struct page_fault_info *info, enum vm_fault_result r)
 {
   unsigned access = (info->write ? TRACE_ACCESS_WRITE : 0) |
@@ -402,7 +402,7 @@ vm_try_handle_fault(const struct page_fault_info *info)
   if (spt == NULL || !is_user_vaddr(info->addr) ||
       (uintptr_t)info->addr < PGSIZE) {
     vm_stats.faults_bad++;
-    return fault_traced(spt, info, VM_FAULT_BAD);
+    return trace_fault_done(spt, info, VM_FAULT_BAD);
   }
   lock_acquire(&spt->lock);
   enum fault_need need = classify(spt, info);
@@ -410,7 +410,7 @@ vm_try_handle_fault(const struct page_fault_info *info)
     VM_COUNT(spt, faults_bad);
   lock_release(&spt->lock);
   if (need != NEED_FRAME)
-    return fault_traced(spt, info,
+    return trace_fault_done(spt, info,
                         need == NEED_BAD ? VM_FAULT_BAD : VM_FAULT_RESOLVED);
 
   /* Find the frame before taking our SPT lock again: if memory is short
@@ -419,11 +419,11 @@ vm_try_handle_fault(const struct page_fault_info *info)
      an evictor may have taken the page's frame, which resolve handles. */
   struct frame *f = vm_get_frame();
   if (f == NULL)
-    return fault_traced(spt, info, VM_FAULT_NOMEM);
+    return trace_fault_done(spt, info, VM_FAULT_NOMEM);
   lock_acquire(&spt->lock);
   enum vm_fault_result r = resolve_with_frame(spt, info, f);
   lock_release(&spt->lock);
-  return fault_traced(spt, info, r);
+  return trace_fault_done(spt, info, r);
 }
 
 /* Free PAGE: its type's resources, its frame and mapping, the struct.

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import backtrace, debug, disk, machine, runner
+from . import backtrace, debug, disk, machine, runner, tracecmd
 from .common import (BUILD, DEFAULT_MEM, KERNEL_BIN, KERNEL_ELF, PagodaError,
                      free_gdb_port, kernel_command_line, rel)
 from .manifest import discover
@@ -257,16 +257,19 @@ def cmd_debug(argv):
 
 
 COMMANDS = {"run": cmd_run, "test": cmd_test, "disk": cmd_disk,
-            "backtrace": cmd_backtrace, "debug": cmd_debug}
+            "backtrace": cmd_backtrace, "debug": cmd_debug,
+            "trace": tracecmd.cmd_trace, "flow": tracecmd.cmd_flow}
 
 
 def usage():
-    return ("usage: pagoda {run,test,disk,backtrace,debug} ...\n"
+    return ("usage: pagoda {run,test,disk,backtrace,debug,trace,flow} ...\n"
             "  run [OPTIONS] -- ARGS     boot the kernel once\n"
             "  test [--jobs N] [--repeat N] [--list] [GLOB...]\n"
             "  disk IMAGE format|put|get|ls|rm|fsck ...\n"
             "  backtrace [FILE|ADDR...]  symbolise call stacks\n"
             "  debug [TEST] [OPTIONS]    QEMU paused, gdb attached\n"
+            "  trace [TEST | -- ARGS]    HTML report of a traced run\n"
+            "  flow [--event E] [TEST]   call tree of one event (make TRACE=1)\n"
             "`pagoda CMD --help' for the options of CMD.")
 
 
