@@ -162,7 +162,8 @@ run: deps all
 
 check: deps all unit
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
-	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)")
+	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TRACE_VM),--trace-vm) \
+	    $(if $(TESTS),"$(TESTS)")
 
 debug: deps all
 	$(PYTHON) tools/pagoda debug $(TEST)

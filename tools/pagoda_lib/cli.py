@@ -212,7 +212,10 @@ def cmd_test(argv):
     p.add_argument("--repeat", type=int, default=1, metavar="N",
                    help="run each test N times")
     p.add_argument("--list", action="store_true", help="list, do not run")
+    p.add_argument("--trace-vm", action="store_true",
+                   help="boot with -trace=vm; check the trace's counters")
     opts = p.parse_args(argv)
+    runner.TRACE_VM = opts.trace_vm
     globs = [g for arg in opts.globs for g in arg.split()]
     # `make check TESTS=vm/*' lets the shell expand vm/* against the kernel's
     # own vm/ folder; make also exports TESTS, so take the patterns from it.

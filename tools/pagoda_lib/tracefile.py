@@ -128,3 +128,65 @@ def counters_from_log(text):
                     {k: int(v) for k, v in
                      re.findall(r"(\w+)=(\d+)", m.group(2))}))
     return out
+
+
+# Log key -> the event type that counts it (docs/tracing.md).
+COUNTED = {"zero": "zero", "file": "file_in", "swap_in": "swap_in",
+           "stack": "stack", "cow": "cow_copy", "evictions": "evict",
+           "swap_reads": "swap_in", "swap_writes": "swap_out",
+           "writebacks": "writeback"}
+COUNTER_KEYS = list(COUNTED) + ["bad"]
+
+
+def counters(trace):
+    """Counters rebuilt from the events, as the kernel keeps them: a list
+    of (pid, dict) taken at each exit, in exit order (a process's counters
+    restart at exec), and the machine's dict."""
+    zero = lambda: dict.fromkeys(COUNTER_KEYS, 0)
+    live, exits, machine = {}, [], zero()
+    for e in trace.events:
+        if e.type in ("fork", "exec"):
+            live[e.pid] = zero()
+            continue
+        c = live.get(e.pid)
+        if e.type == "exit" and c is not None:
+            exits.append((e.pid, dict(c)))
+            continue
+        keys = [k for k, t in COUNTED.items() if t == e.type]
+        if e.type == "fault" and e.b >> 8 == 1:
+            machine["bad"] += 1
+            if not e.b & ACCESS_OUTSIDE:
+                keys = ["bad"]
+            else:
+                continue
+        elif e.type != "fault":
+            for k in keys:
+                machine[k] += 1
+        for k in keys:
+            if c is not None:
+                c[k] += 1
+    return exits, machine
+
+
+def check_against_log(trace, log_text):
+    """Reasons (a list, empty if none) why TRACE's counters differ from
+    the kernel's own in LOG_TEXT."""
+    exits, machine = counters(trace)
+    logged = counters_from_log(log_text)
+    per_proc = [c for label, c in logged if label != "vm"]
+    whole = [c for label, c in logged if label == "vm"]
+    reasons = []
+    if len(per_proc) != len(exits):
+        reasons.append(f"trace has {len(exits)} exits, the log "
+                       f"{len(per_proc)} vm[...] lines")
+    for (pid, mine), theirs in zip(exits, per_proc):
+        diff = {k: (mine[k], theirs.get(k)) for k in COUNTER_KEYS
+                if mine[k] != theirs.get(k)}
+        if diff:
+            reasons.append(f"pid {pid}: trace vs log {diff}")
+    if whole:
+        diff = {k: (machine[k], whole[-1].get(k)) for k in COUNTER_KEYS
+                if machine[k] != whole[-1].get(k)}
+        if diff:
+            reasons.append(f"machine: trace vs log {diff}")
+    return reasons
