@@ -9,6 +9,8 @@
 #   make unit       host unit tests of lib/ and filesys/ (ASan + UBSan)
 #   make debug      QEMU paused with a gdb stub, gdb attached (TEST=name)
 #   make bench      benchmark table
+#   make trace      HTML report of a traced test (TEST=name); make TRACE=1:
+#                   the call-flow kernel in build/trace/ (make flow)
 #   make iso        GRUB rescue image that boots any PC
 #   make format-check
 
@@ -72,7 +74,7 @@ TEST_BINS = $(patsubst tests/%,$(B)/tests/%,$(TEST_PROGS))
 
 MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
            userprog vm user tests tests/threads tests/userprog tests/vm \
-           tests/filesys tests/kfs tests/unit tools bench
+           tests/filesys tests/kfs tests/unit tests/trace tools bench
 -include $(addsuffix /module.mk,$(MODULES))
 
 # Intermediate objects are kept (no rebuilds after a successful link).
@@ -82,10 +84,15 @@ MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
 # `make TRACE=1' builds the call-flow kernel into build/trace/ (beside the
 # ordinary one): every function records its entry and exit for the flow
 # printer (docs/tracing.md), except the recorder itself and what it calls.
+# `make NOTRACE=1' builds build/notrace/ with the trace points compiled
+# out, for `make bench' to measure their cost when off.
 ifneq ($(TRACE),)
 KB := $(B)/trace
 KCFLAGS += -finstrument-functions \
   -finstrument-functions-exclude-file-list=devices/trace.c,lib/string.c,arch/x86_64/cpu.h
+else ifneq ($(NOTRACE),)
+KB := $(B)/notrace
+KCFLAGS += -DTRACE_COMPILED_OUT
 else
 KB := $(B)
 endif
@@ -160,10 +167,15 @@ deps:
 run: deps all
 	$(PYTHON) tools/pagoda run $(RUNARGS)
 
-check: deps all unit
+# The QEMU suites, then the host-side trace tests (tests/trace/module.mk);
+# both always run, and either failing fails the check.
+check: deps all unit trace-kernel
+	@status=0; \
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
 	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TRACE_VM),--trace-vm) \
-	    $(if $(TESTS),"$(TESTS)")
+	    $(if $(TESTS),"$(TESTS)") || status=1; \
+	$(PYTHON) tests/trace/check-trace $(if $(TESTS),"$(TESTS)") || status=1; \
+	exit $$status
 
 debug: deps all
 	$(PYTHON) tools/pagoda debug $(TEST)

@@ -63,13 +63,13 @@ static size_t ring_head, ring_tail; /* Byte counts put / drained. */
 static uintptr_t pool_base;
 
 static bool flow_on;
-static uintptr_t flow_root;   /* Low 32 bits of the root's address. */
-static uint32_t flow_kinds;   /* Bit per enum trace_type that keeps. */
-static int flow_keep = 1;     /* Windows still to keep. */
-static uintptr_t win_owner;   /* Thread of the open window, 0 if none. */
-static int win_depth;         /* Root frames open in the window. */
-static uint32_t win_hits;     /* Event types seen in the window. */
-static bool win_overflow;     /* WIN filled up: the window is dropped. */
+static uintptr_t flow_root; /* Low 32 bits of the root's address. */
+static uint32_t flow_kinds; /* Bit per enum trace_type that keeps. */
+static int flow_keep = 1;   /* Windows still to keep. */
+static uintptr_t win_owner; /* Thread of the open window, 0 if none. */
+static int win_depth;       /* Root frames open in the window. */
+static uint32_t win_hits;   /* Event types seen in the window. */
+static bool win_overflow;   /* WIN filled up: the window is dropped. */
 static size_t win_len;
 static uint8_t win[WIN_BYTES];
 

@@ -63,6 +63,14 @@ enum trace_dest { TRACE_DEST_DROPPED, TRACE_DEST_SWAP, TRACE_DEST_FILE };
 
 extern bool trace_vm_on; /* Set once at boot by -trace=vm; never cleared. */
 
+/* `make NOTRACE=1' (only for `make bench', to measure what the trace
+   points cost when off) compiles every trace point away. */
+#ifdef TRACE_COMPILED_OUT
+#define TRACE_VM_ON false
+#else
+#define TRACE_VM_ON trace_vm_on
+#endif
+
 /* Apply a `-trace=...' boot option; false if OPT is not one. */
 bool trace_parse_option(const char *opt);
 /* Write everything still in the ring to the port (power-off, panic). */
@@ -77,7 +85,7 @@ uint64_t trace_frame_index(const void *kva);
 
 #define TRACE_IF_ON(...)                                                       \
   do {                                                                         \
-    if (__builtin_expect(trace_vm_on, 0))                                      \
+    if (__builtin_expect(TRACE_VM_ON, 0))                                      \
       trace_emit(__VA_ARGS__);                                                 \
   } while (0)
 
@@ -92,7 +100,8 @@ trace_vm_fault(const void *as, const void *addr, unsigned access,
 static inline void
 trace_vm_alloc(const void *as, const void *va, unsigned type, bool writable)
 {
-  TRACE_IF_ON(TRACE_ALLOC, 0, as, (uintptr_t)va, type | (unsigned)writable << 8);
+  TRACE_IF_ON(TRACE_ALLOC, 0, as, (uintptr_t)va,
+              type | (unsigned)writable << 8);
 }
 
 static inline void
@@ -149,7 +158,7 @@ static inline void
 trace_vm_evict(const void *as, const void *va, const void *kva, bool dirty,
                enum trace_dest dest, size_t slot)
 {
-  if (__builtin_expect(trace_vm_on, 0))
+  if (__builtin_expect(TRACE_VM_ON, 0))
     trace_emit(TRACE_EVICT, (unsigned)dirty | (unsigned)dest << 1, as,
                (uintptr_t)va, trace_frame_index(kva) | (uint64_t)slot << 32);
 }

@@ -41,6 +41,8 @@ enum {
   SYS_VMSTAT_MACHINE = 28, /* int vmstat_machine(struct vmstat *): the
                               whole machine's counters. */
   SYS_SLEEP = 29,          /* void sleep(unsigned ticks): wait. */
+
+  SYS_NR_END /* One past the last call: numbers from here on kill. */
 };
 
 #endif

@@ -117,7 +117,8 @@ parse_options(char **args)
     else if (trace_parse_option(opt))
       continue; /* -trace=vm: docs/tracing.md */
     else {
-      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs -trace=vm)\n",
+      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs "
+             "-trace=vm)\n",
              opt);
       printf("Powering off...\n");
       power_off();

@@ -36,7 +36,7 @@ print_entry(const struct pmap_entry *e)
   printf("%#012llx  %-12s %-9s %s%s  %7llu  %s\n", (unsigned long long)e->va,
          type, states[e->state % 5], e->writable ? "rw" : "r-",
          e->frame != PMAP_NONE && e->writable && !e->writable_now ? " cow"
-                                                                   : "    ",
+                                                                  : "    ",
          (unsigned long long)e->sharers, where);
 }
 

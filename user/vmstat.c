@@ -19,10 +19,9 @@ print_counters(const char *who, const struct vmstat *s)
          who, (unsigned long long)s->faults_zero,
          (unsigned long long)s->faults_file,
          (unsigned long long)s->faults_swap_in,
-         (unsigned long long)s->faults_stack,
-         (unsigned long long)s->faults_cow, (unsigned long long)s->faults_bad,
-         (unsigned long long)s->evictions, (unsigned long long)s->swap_reads,
-         (unsigned long long)s->swap_writes,
+         (unsigned long long)s->faults_stack, (unsigned long long)s->faults_cow,
+         (unsigned long long)s->faults_bad, (unsigned long long)s->evictions,
+         (unsigned long long)s->swap_reads, (unsigned long long)s->swap_writes,
          (unsigned long long)s->file_writebacks);
 }
 

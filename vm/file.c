@@ -17,8 +17,8 @@
 #include <debug.h>
 #include <string.h>
 
-#include "filesys/file.h"
 #include "devices/trace.h"
+#include "filesys/file.h"
 #include "mm/malloc.h"
 #include "mm/vaddr.h"
 #include "threads/thread.h"

@@ -50,12 +50,12 @@ describe_page(struct page *page, struct pmap_entry *e)
   enum vm_type type = VM_TYPE(page->operations->type);
   struct frame *f = page->frame;
   e->va = (uintptr_t)page->va;
-  e->type = type == VM_ANON ? PMAP_ANON
+  e->type = type == VM_ANON   ? PMAP_ANON
             : type == VM_FILE ? PMAP_FILE
                               : PMAP_UNINIT;
-  e->future_type = type != VM_UNINIT ? e->type
+  e->future_type = type != VM_UNINIT                       ? e->type
                    : VM_TYPE(page->uninit.type) == VM_FILE ? PMAP_FILE
-                                                          : PMAP_ANON;
+                                                           : PMAP_ANON;
   e->writable = page->writable;
   e->writable_now = f != NULL && page->writable_now;
   e->frame = PMAP_NONE;
@@ -65,8 +65,8 @@ describe_page(struct page *page, struct pmap_entry *e)
     e->slot = page->anon.slot;
   if (f != NULL) {
     e->state = PMAP_STATE_RESIDENT;
-    e->frame = ((uint8_t *)f->kva - (uint8_t *)palloc_pool_base(PAL_USER)) /
-               PGSIZE;
+    e->frame =
+        ((uint8_t *)f->kva - (uint8_t *)palloc_pool_base(PAL_USER)) / PGSIZE;
     lock_acquire(&frame_lock);
     e->sharers = f->share_cnt;
     lock_release(&frame_lock);
@@ -81,8 +81,7 @@ describe_page(struct page *page, struct pmap_entry *e)
 /* Insert PAGE into OUT (sorted by va, *CNT of MAX used) if it is among
    the MAX lowest seen so far. */
 static void
-keep_lowest(struct page *page, struct pmap_entry *out, size_t *cnt,
-            size_t max)
+keep_lowest(struct page *page, struct pmap_entry *out, size_t *cnt, size_t max)
 {
   uintptr_t va = (uintptr_t)page->va;
   size_t i = *cnt;

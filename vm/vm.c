@@ -380,7 +380,7 @@ resolve_with_frame(struct supplemental_page_table *spt,
 /* Trace the fault INFO on SPT with result R, and return R. */
 static enum vm_fault_result
 trace_fault_done(struct supplemental_page_table *spt,
-             const struct page_fault_info *info, enum vm_fault_result r)
+                 const struct page_fault_info *info, enum vm_fault_result r)
 {
   unsigned access = (info->write ? TRACE_ACCESS_WRITE : 0) |
                     (info->user ? TRACE_ACCESS_USER : 0) |
@@ -410,8 +410,8 @@ vm_try_handle_fault(const struct page_fault_info *info)
     VM_COUNT(spt, faults_bad);
   lock_release(&spt->lock);
   if (need != NEED_FRAME)
-    return trace_fault_done(spt, info,
-                        need == NEED_BAD ? VM_FAULT_BAD : VM_FAULT_RESOLVED);
+    return trace_fault_done(
+        spt, info, need == NEED_BAD ? VM_FAULT_BAD : VM_FAULT_RESOLVED);
 
   /* Find the frame before taking our SPT lock again: if memory is short
      we may have to wait, and others must be able to evict our pages
