@@ -190,18 +190,34 @@ trace_boot(void *base, size_t frames, size_t slots)
               (uint64_t)frames | (uint64_t)slots << 32);
 }
 
-void
-trace_proc_exec(const void *as, int pid, const char *name)
+/* Record TYPE with A and the 16-byte NAME (then a TRACE_NAME record). */
+static void
+emit_named(enum trace_type type, const void *as, uint64_t a, const char *name)
 {
-  if (!trace_vm_on)
-    return;
   char n[16] = {0};
   strlcpy(n, name, sizeof n);
   uint64_t lo, hi;
   memcpy(&lo, n, 8);
   memcpy(&hi, n + 8, 8);
-  trace_emit(TRACE_EXEC, 0, as, (uint64_t)pid, lo);
+  trace_emit(type, 0, as, a, lo);
   trace_emit(TRACE_NAME, 0, as, hi, 0);
+}
+
+void
+trace_proc_exec(const void *as, int pid, const char *name)
+{
+  if (TRACE_VM_ON)
+    emit_named(TRACE_EXEC, as, (uint32_t)pid, name);
+}
+
+void
+trace_proc_fork(const void *child_as, int child_pid, int parent_pid,
+                const char *name)
+{
+  if (TRACE_VM_ON)
+    emit_named(TRACE_FORK, child_as,
+               (uint32_t)child_pid | (uint64_t)(uint32_t)parent_pid << 32,
+               name);
 }
 
 void

@@ -26,9 +26,9 @@
 /* Record types; the binary format is in docs/tracing.md. */
 enum trace_type {
   TRACE_BOOT = 1,       /* a = user pool base, b = frames | slots << 32 */
-  TRACE_FORK = 2,       /* as = child, a = child pid, b = parent pid */
+  TRACE_FORK = 2,       /* as = child, a = pid | parent << 32, b = name */
   TRACE_EXEC = 3,       /* a = pid, b = name[0..7] (then TRACE_NAME) */
-  TRACE_NAME = 4,       /* a = name[8..15] of the preceding exec */
+  TRACE_NAME = 4,       /* a = name[8..15] of the preceding exec/fork */
   TRACE_EXIT = 5,       /* a = pid, b = exit status */
   TRACE_FAULT = 6,      /* a = address, b = access | outcome << 8 */
   TRACE_ALLOC = 7,      /* a = va, b = type | writable << 8 */
@@ -196,12 +196,8 @@ trace_vm_munmap(const void *as, const void *addr)
 
 /* Process events (userprog/process.c). */
 void trace_proc_exec(const void *as, int pid, const char *name);
-static inline void
-trace_proc_fork(const void *child_as, int child_pid, int parent_pid)
-{
-  TRACE_IF_ON(TRACE_FORK, 0, child_as, (uint64_t)child_pid,
-              (uint64_t)parent_pid);
-}
+void trace_proc_fork(const void *child_as, int child_pid, int parent_pid,
+                     const char *name);
 
 static inline void
 trace_proc_exit(const void *as, int pid, int status)

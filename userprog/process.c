@@ -285,7 +285,7 @@ process_fork(const char *name, const struct intr_frame *parent_frame)
   struct process *child = process_create(name);
   if (child == NULL)
     return PID_ERROR;
-  trace_proc_fork(&child->spt, child->pid, parent->pid);
+  trace_proc_fork(&child->spt, child->pid, parent->pid, name);
   if (!copy_into(child, parent_frame)) {
     process_destroy(child);
     return PID_ERROR;

@@ -38,6 +38,7 @@ def page_data(trace, title):
             b, slot = b & tracefile.NONE32, b >> 32
             extra = -1 if slot == tracefile.NONE32 else slot
         rows.append([e.tsc - t0, e.type, e.pid, e.a, b, e.arg, extra])
+    # (fork: a is the child's pid, b the parent's, extra its name.)
     return {"title": title, "frames": trace.frames, "slots": trace.slots,
             "events": rows}
 
@@ -187,7 +188,7 @@ function describe(e) {
   case "cow_copy": return "COW copy " + hex(a) + " -> frame " + b;
   case "cow_last": return "COW last sharer " + hex(a) + " frame " + b;
   case "exec": return "exec " + x;
-  case "fork": return "fork: pid " + a + " from pid " + b;
+  case "fork": return "fork: pid " + a + " (" + x + ") from pid " + b;
   case "exit": return "exit(" + b + ")";
   case "mmap": return "mmap " + hex(a) + " " + b + " bytes";
   case "munmap": return "munmap " + hex(a);
@@ -202,7 +203,8 @@ for (let i = 0; i < N; i++) {
   const c = p ? p.counters : null;
   const add = k => { total[k]++; if (c) c[k]++; };
   switch (t) {
-  case "fork": if (p) { p.parent = b; p.counters = zeroCounters(); } break;
+  case "fork": if (p) { p.parent = b; p.name = x || p.name;
+    p.counters = zeroCounters(); } break;
   case "exec": if (p) { p.name = x; p.counters = zeroCounters(); } break;
   case "exit":
     if (p) { p.exited = true;
@@ -391,26 +393,27 @@ function drawMap(d, st) {
   }
 }
 const fc = document.getElementById("frames");
-const FPR = 64;
-fc.width = FPR * CELL; fc.height = Math.ceil(D.frames / FPR) * CELL || 1;
+const FPR = D.frames > 1024 ? 128 : 64;
+const FC = D.frames > 1024 ? 6 : CELL;
+fc.width = FPR * FC; fc.height = Math.ceil(D.frames / FPR) * FC || 1;
 const hue = pid => (pid * 137) % 360;
 function drawFrames() {
   const g = fc.getContext("2d");
   g.clearRect(0, 0, fc.width, fc.height);
   let used = 0, shared = 0;
   for (let f = 0; f < D.frames; f++) {
-    const s = cur.frames[f]; const x = (f % FPR) * CELL,
-      y = Math.floor(f / FPR) * CELL;
+    const s = cur.frames[f]; const x = (f % FPR) * FC,
+      y = Math.floor(f / FPR) * FC;
     if (s.length) used++;
     if (s.length > 1) shared++;
     g.fillStyle = s.length ? "hsl(" + hue(s[0][0]) + ",60%,55%)" : "#eeeeee";
-    g.fillRect(x, y, CELL - 1, CELL - 1);
+    g.fillRect(x, y, FC - 1, FC - 1);
     if (s.length > 1) { g.strokeStyle = "#000";
-      g.strokeRect(x + 1.5, y + 1.5, CELL - 4, CELL - 4); }
+      g.strokeRect(x + 1.5, y + 1.5, FC - 4, FC - 4); }
   }
-  const hx = (cur.hand % FPR) * CELL, hy = Math.floor(cur.hand / FPR) * CELL;
+  const hx = (cur.hand % FPR) * FC, hy = Math.floor(cur.hand / FPR) * FC;
   g.strokeStyle = "#d62728"; g.lineWidth = 2;
-  g.strokeRect(hx, hy, CELL - 1, CELL - 1); g.lineWidth = 1;
+  g.strokeRect(hx, hy, FC - 1, FC - 1); g.lineWidth = 1;
   document.getElementById("framesinfo").textContent = D.frames +
     " frames in the user pool: " + used + " in use, " + shared +
     " shared copy-on-write; clock hand at frame " + cur.hand +
@@ -418,8 +421,8 @@ function drawFrames() {
 }
 fc.addEventListener("mousemove", ev => {
   const r = fc.getBoundingClientRect();
-  const f = Math.floor((ev.clientY - r.top) / CELL) * FPR +
-    Math.floor((ev.clientX - r.left) / CELL);
+  const f = Math.floor((ev.clientY - r.top) / FC) * FPR +
+    Math.floor((ev.clientX - r.left) / FC);
   if (f < 0 || f >= D.frames) return hideTip();
   const s = cur.frames[f];
   showTip(ev, "frame " + f + (f === cur.hand ? " (clock hand)" : "") + ": " +

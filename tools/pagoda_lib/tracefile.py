@@ -101,18 +101,21 @@ def read(path):
             windows.append(w)
             continue
         if name == "name":
-            if events and events[-1].type == "exec":
-                events[-1].name = _name(events[-1].b, a)
+            if events and events[-1].type in ("exec", "fork"):
+                events[-1].name = _name(name_lo, a)
             continue
         if name == "boot":
             trace.pool_base, trace.frames = a, b & NONE32
             trace.slots = b >> 32
+        name_lo = b
+        if name == "fork":      # a = pid | parent << 32, b = name
+            a, b = a & NONE32, a >> 32
         if name in ("fork", "exec"):
             bound[asid] = a
         e = Event(len(events), name, arg, thr, tsc, asid, a, b,
                   bound.get(asid, 0))
-        if name == "exec":
-            e.name = _name(b, 0)
+        if name in ("exec", "fork"):
+            e.name = _name(name_lo, 0)
         events.append(e)
     return trace
 
