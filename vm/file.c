@@ -220,10 +220,10 @@ do_munmap(void *addr)
     return;
   lock_acquire(&spt->lock);
   struct mmap_region *r = region_find(spt, addr);
-  if (r != NULL)
+  if (r != NULL) {
     trace_vm_munmap(spt, addr);
-  if (r != NULL)
     region_destroy(spt, r);
+  }
   lock_release(&spt->lock);
 }
 

@@ -52,10 +52,10 @@ uninit_initialize(struct page *page, void *kva)
   struct uninit_page u = page->uninit;
   if (!u.page_initializer(page, u.type, kva))
     return false;
-  if (u.init == NULL && !(u.type & VM_MARKER_STACK))
+  if (u.init == NULL && !(u.type & VM_MARKER_STACK)) {
     VM_COUNT(page->spt, faults_zero);
-  if (u.init == NULL && !(u.type & VM_MARKER_STACK))
     trace_vm_zero(page->spt, page->va);
+  }
   return u.init == NULL || u.init(page, u.aux);
 }
 

@@ -111,14 +111,13 @@ vm_load_from_aux(struct page *page, void *aux)
     page->file = *fp;
   else
     page->anon.has_data = has_bytes;
-  if (has_bytes)
+  if (has_bytes) {
     VM_COUNT(page->spt, faults_file);
-  else
-    VM_COUNT(page->spt, faults_zero);
-  if (has_bytes)
     trace_vm_file_in(page->spt, page->va);
-  else
+  } else {
+    VM_COUNT(page->spt, faults_zero);
     trace_vm_zero(page->spt, page->va);
+  }
   free(fp);
   return ok;
 }
@@ -138,6 +137,8 @@ remap_sharers(struct frame *f)
 static void
 trace_evicted(struct page *p, struct frame *f)
 {
+  if (!TRACE_VM_ON)
+    return;
   enum vm_type t = VM_TYPE(p->operations->type);
   size_t slot = t == VM_ANON ? p->anon.slot : SWAP_NONE;
   enum trace_dest d = slot != SWAP_NONE ? TRACE_DEST_SWAP
@@ -245,10 +246,10 @@ claim_with_frame(struct page *page, struct frame *f)
      while for the CPU: mark the page used so the clock does not take it
      back first (a process waiting on the disk would otherwise lose every
      page it brings in). */
-  if (ok)
+  if (ok) {
     mmu_set_accessed(spt->pml4, page->va, true);
-  if (ok)
     trace_vm_claim(spt, page->va, f->kva);
+  }
   lock_acquire(&frame_lock);
   f->pin_cnt--;
   if (!ok)
@@ -382,6 +383,8 @@ static enum vm_fault_result
 trace_fault_done(struct supplemental_page_table *spt,
                  const struct page_fault_info *info, enum vm_fault_result r)
 {
+  if (!TRACE_VM_ON)
+    return r;
   unsigned access = (info->write ? TRACE_ACCESS_WRITE : 0) |
                     (info->user ? TRACE_ACCESS_USER : 0) |
                     (info->not_present ? TRACE_ACCESS_NOT_PRESENT : 0);
