@@ -88,7 +88,7 @@ MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
 # out, for `make bench' to measure their cost when off.
 ifneq ($(TRACE),)
 KB := $(B)/trace
-KCFLAGS += -finstrument-functions \
+KCFLAGS += -DTRACE_FLOW -finstrument-functions \
   -finstrument-functions-exclude-file-list=devices/trace.c,lib/string.c,arch/x86_64/cpu.h
 else ifneq ($(NOTRACE),)
 KB := $(B)/notrace

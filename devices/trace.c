@@ -28,8 +28,15 @@
 #define NOINSTR __attribute__((no_instrument_function))
 
 #define TRACE_PORT 0xe9
-#define RING_BYTES (64 * 1024)
-#define WIN_BYTES (128 * 1024)
+#define RING_BYTES (32 * 1024)
+/* Only the flow kernel (make TRACE=1) has room for windows: the buffer is
+   in the kernel image, and the ordinary kernel's user pool should not
+   shrink for it. */
+#ifdef TRACE_FLOW
+#define WIN_BYTES (2 * 1024 * 1024)
+#else
+#define WIN_BYTES 16
+#endif
 #define STACK_SLOT_SHIFT 15
 
 /* A VM event: 40 bytes, little-endian (docs/tracing.md). */
@@ -323,6 +330,15 @@ trace_parse_option(const char *opt)
 static NOINSTR void
 win_close(void)
 {
+  if ((win_hits & flow_kinds) && win_overflow && flow_keep > 0) {
+    /* Say that a wanted window was lost (arg 1), so the tool can tell. */
+    struct trace_record h = {.type = TRACE_WINDOW,
+                             .arg = 1,
+                             .thread = (uint32_t)win_owner,
+                             .tsc = rdtsc(),
+                             .a = win_hits};
+    ring_put(&h, sizeof h);
+  }
   if ((win_hits & flow_kinds) && !win_overflow && flow_keep > 0) {
     flow_keep--;
     struct trace_record h = {

@@ -46,7 +46,8 @@ enum trace_type {
   TRACE_FREE = 19,      /* a = va, b = frame or TRACE_NONE */
   TRACE_MMAP = 20,      /* a = address, b = length */
   TRACE_MUNMAP = 21,    /* a = address */
-  TRACE_WINDOW = 22,    /* a = event mask, b = bytes of flow records next */
+  TRACE_WINDOW = 22,    /* a = event mask, b = bytes of flow records next;
+                           arg 1: a wanted window too big to keep */
   TRACE_TYPE_CNT
 };
 

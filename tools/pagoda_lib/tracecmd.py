@@ -128,6 +128,9 @@ def flow_tree(trace_path, kind, everything=False, sym=None, elf=None):
              "stack": "stack", "cow": "cow_copy", "exec": "exec",
              "fork": "fork"}[want]
     for w in t.windows:
+        if w.overflow and (w.has(types) or w.has("cow_last")):
+            raise PagodaError(f"the window of the first {kind} event was "
+                              "bigger than the kernel's window buffer")
         if w.has(types) or (want == "cow" and w.has("cow_last")):
             addrs = {v for k, v, _ in w.records if k == tracefile.FLOW_ENTER}
             files = {} if everything else flow.source_files(elf, addrs)

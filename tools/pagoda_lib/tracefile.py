@@ -56,6 +56,7 @@ class Window:
     seq: int              # index of the first event after it
     hits: int             # bit per event type seen inside
     thread: int
+    overflow: bool = False  # kept but too big: no records
     records: list = field(default_factory=list)   # (kind, fn|type, tsc)
 
     def has(self, type_name):
@@ -92,7 +93,7 @@ def read(path):
                               f"{i - RECORD.size}")
         name = TYPES[t]
         if name == "window":
-            w = Window(len(events), a, thr)
+            w = Window(len(events), a, thr, overflow=arg == 1)
             end = i + b
             while i < end:
                 k, karg, _, fn, ftsc = FLOW.unpack_from(data, i)
