@@ -256,9 +256,14 @@ shutdown_power_off(void)
   /* Give orphans that are already exiting a moment to finish, so the leak
      check can run; never from a process (halt), which would wait on
      itself. */
-  if (thread_current()->process == NULL)
+  if (thread_current()->process == NULL) {
     for (int i = 0; i < 50 && process_live_count() > 0; i++)
       timer_sleep(1);
+    /* A process stops being counted a little before its thread has left
+       thread_exit: one more tick lets it finish, so its stack is reaped
+       before the leak check counts kernel pages. */
+    timer_sleep(1);
+  }
   log_memory("halt");
   filesys_done();
   vm_print_stats();
