@@ -9,6 +9,8 @@
 #   make unit       host unit tests of lib/ and filesys/ (ASan + UBSan)
 #   make debug      QEMU paused with a gdb stub, gdb attached (TEST=name)
 #   make bench      benchmark table
+#   make trace      HTML report of a traced test (TEST=name); make TRACE=1:
+#                   the call-flow kernel in build/trace/ (make flow)
 #   make iso        GRUB rescue image that boots any PC
 #   make format-check
 
@@ -96,41 +98,56 @@ TEST_BINS = $(patsubst tests/%,$(B)/tests/%,$(TEST_PROGS))
 
 MODULES := arch/x86_64 threads mm devices lib lib/kernel lib/user filesys \
            userprog vm user tests tests/kthreads tests/userprog tests/vm \
-           tests/filesys tests/kfs tests/unit tools bench
+           tests/filesys tests/kfs tests/unit tests/trace tools bench
 -include $(addsuffix /module.mk,$(MODULES))
 
 # Intermediate objects are kept (no rebuilds after a successful link).
 .SECONDARY:
 
 # ---------------------------------------------------------------- kernel
-KOBJS := $(patsubst %,$(B)/kernel/%.o,$(basename $(KERNEL_SRCS) $(LIB_SRCS) $(KLIB_SRCS)))
+# `make TRACE=1' builds the call-flow kernel into build/trace/ (beside the
+# ordinary one): every function records its entry and exit for the flow
+# printer (docs/tracing.md), except the recorder itself and what it calls.
+# `make NOTRACE=1' builds build/notrace/ with the trace points compiled
+# out, for `make bench' to measure their cost when off.
+ifneq ($(TRACE),)
+KB := $(B)/trace
+KCFLAGS += -DTRACE_FLOW -finstrument-functions \
+  -finstrument-functions-exclude-file-list=devices/trace.c,lib/string.c,arch/x86_64/cpu.h
+else ifneq ($(NOTRACE),)
+KB := $(B)/notrace
+KCFLAGS += -DTRACE_COMPILED_OUT
+else
+KB := $(B)
+endif
+KOBJS := $(patsubst %,$(KB)/kernel/%.o,$(basename $(KERNEL_SRCS) $(LIB_SRCS) $(KLIB_SRCS)))
 KERNEL_LDS := arch/x86_64/boot/kernel.lds
 
-$(B)/kernel/%.o: %.c
+$(KB)/kernel/%.o: %.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(B)/kernel/%.o: %.S
+$(KB)/kernel/%.o: %.S
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(B)/kernel.elf: $(KOBJS) $(KERNEL_LDS)
+$(KB)/kernel.elf: $(KOBJS) $(KERNEL_LDS)
 	$(LD) $(KLDFLAGS) -T $(KERNEL_LDS) -o $@ $(KOBJS)
 
 # QEMU's Multiboot loader takes the flat image (the header's load
 # addresses describe it); gdb and the backtrace tool use kernel.elf.
-$(B)/kernel.bin: $(B)/kernel.elf
+$(KB)/kernel.bin: $(KB)/kernel.elf
 	$(OBJCOPY) -O binary $< $@
 
-$(B)/kernel.sym: $(B)/kernel.elf
+$(KB)/kernel.sym: $(KB)/kernel.elf
 	nm -n $< > $@
 
-$(B)/kernel.asm: $(B)/kernel.elf
+$(KB)/kernel.asm: $(KB)/kernel.elf
 	objdump -d -M intel --no-show-raw-insn $< > $@
 
-kernel: $(B)/kernel.bin $(B)/kernel.sym $(B)/kernel.asm
+kernel: $(KB)/kernel.bin $(KB)/kernel.sym $(KB)/kernel.asm
 
 # The kernel of `tools/pagoda pintos': this kernel plus a Pintos tree's
 # in-kernel tests.  The tool gives PINTOS_DIR (build/pintos/NAME, holding
@@ -206,12 +223,18 @@ run: all
 	$(PYTHON) tools/pagoda run $(RUNARGS)
 
 # Everything CI checks, in the one command the README gives: the build,
-# the host unit tests, the formatting, the kernel tests and the Pintos
-# fixture tree through `tools/pagoda pintos'.
-check: all unit format-check
+# the host unit tests, the formatting, the kernel tests, the Pintos
+# fixture tree through `tools/pagoda pintos', then the host-side trace
+# tests (tests/trace/module.mk).  The QEMU suites and the trace tests
+# always both run, and either failing fails the check.
+check: all unit format-check trace-kernel
 	$(if $(TESTS),,@$(MAKE) --no-print-directory pintos-fixture-check)
+	@status=0; \
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
-	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)")
+	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TRACE_VM),--trace-vm) \
+	    $(if $(TESTS),"$(TESTS)") || status=1; \
+	$(PYTHON) tests/trace/check-trace $(if $(TESTS),"$(TESTS)") || status=1; \
+	exit $$status
 
 # tools/pagoda pintos on our own Pintos-layout tree (tests/pintos-fixture):
 # its vm project must pass every test, and each test of its broken project

@@ -54,6 +54,10 @@ $(BENCH_DIR)/progs/%: $(B)/user/bench/progs/%.o $(ULIB) lib/user/user.lds
 # The whole table: the hash benchmark first, then the guest benchmarks
 # (3-5 minutes on two cores); also saved as build/bench/results.md.
 # BENCHARGS=--quick: a one-minute smoke run.
+# Then one PNG figure per VM workload from its trace (build/bench/plots/,
+# Debian's python3 with python3-matplotlib).
 bench: all bench-hash
+	@$(MAKE) --no-print-directory NOTRACE=1 kernel
 	$(PYTHON) bench/run-bench --hash $(BENCH_DIR)/hash.md \
 	    --out $(BENCH_DIR)/results.md $(BENCHARGS)
+	/usr/bin/python3 bench/plot-workloads

@@ -6,3 +6,4 @@ KERNEL_SRCS += devices/timer.c    # 8254 PIT, timer_sleep
 KERNEL_SRCS += devices/power.c    # power-off and failure exit
 KERNEL_SRCS += devices/block.c    # block layer: named disks, roles, counters
 KERNEL_SRCS += devices/ide.c      # ATA disks on the PIIX IDE channels, PIO and DMA
+KERNEL_SRCS += devices/trace.c    # VM trace points and call-flow windows, out on port 0xe9

@@ -7,6 +7,7 @@
 #include "devices/power.h"
 
 #include "arch/x86_64/cpu.h"
+#include "devices/trace.h"
 
 #define QEMU_POWER_PORT 0x604
 #define QEMU_DEBUG_EXIT_PORT 0xf4
@@ -22,6 +23,7 @@ static void __attribute__((noreturn)) halt_forever(void)
 void
 power_off(void)
 {
+  trace_flush();
   outw(QEMU_POWER_PORT, 0x2000);
   halt_forever();
 }
@@ -29,6 +31,7 @@ power_off(void)
 void
 power_fail(void)
 {
+  trace_flush();
   outb(QEMU_DEBUG_EXIT_PORT, 1);
   outw(QEMU_POWER_PORT, 0x2000);
   halt_forever();

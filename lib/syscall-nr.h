@@ -36,6 +36,13 @@ enum {
   SYS_LISTDIR = 25, /* int listdir(unsigned index, char name[15]): size of
                        the INDEXth file in the root, or -1 past the end. */
   SYS_VMSTAT = 26,  /* int vmstat(struct vmstat *): VM counters. */
+  SYS_PMAP = 27,    /* int pmap(void *from, struct pmap_entry *, unsigned
+                       max): this process's pages from FROM on. */
+  SYS_VMSTAT_MACHINE = 28, /* int vmstat_machine(struct vmstat *): the
+                              whole machine's counters. */
+  SYS_SLEEP = 29,          /* void sleep(unsigned ticks): wait. */
+
+  SYS_NR_END /* One past the last call: numbers from here on kill. */
 };
 
 #endif

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "arch/x86_64/intr-frame.h"
+#include "devices/trace.h"
 #include "filesys/file.h"
 #include "lib/kernel/console.h"
 #include "mm/malloc.h"
@@ -159,6 +160,8 @@ load_program(char *cmdline, struct intr_frame *f)
   if (argv == NULL)
     return false;
   int argc = split_args(cmdline, argv);
+  struct process *p = process_current();
+  trace_proc_exec(&p->as.spt, p->pid, argc > 0 ? argv[0] : "");
   enum load_result r = argc > 0 ? load(argv, argc, f) : LOAD_OPEN_FAILED;
   if (r == LOAD_OPEN_FAILED)
     printf("load: %s: open failed\n", argc > 0 ? argv[0] : "");
@@ -264,6 +267,7 @@ process_fork(const char *name, const struct intr_frame *parent_frame)
   struct process *child = process_create(name);
   if (child == NULL)
     return PID_ERROR;
+  trace_proc_fork(&child->as.spt, child->pid, parent->pid, name);
   if (!copy_into(child, parent_frame)) {
     process_destroy(child);
     return PID_ERROR;
@@ -345,5 +349,6 @@ process_exit(struct thread *cur)
   char who[THREAD_NAME_MAX + 8];
   snprintf(who, sizeof who, "vm[%s]", p->name);
   vm_log_counters(who, &p->as.stats);
+  trace_proc_exit(&p->as.spt, p->pid, p->exit_status);
   process_destroy(p);
 }

@@ -24,12 +24,15 @@
 #include "filesys/file.h"
 #include "filesys/filesys.h"
 #include "lib/kernel/console.h"
+#include "devices/timer.h"
+#include "lib/pmap.h"
 #include "lib/vmstat.h"
 #include "mm/malloc.h"
 #include "mm/palloc.h"
 #include "threads/init.h"
 #include "userprog/process.h"
 #include "userprog/uaccess.h"
+#include "vm/inspect.h"
 #include "vm/swap.h"
 #include "vm/vm.h"
 
@@ -368,27 +371,67 @@ sys_listdir(struct intr_frame *f)
   return (uint32_t)size;
 }
 
+/* Fill *S with counters C and the machine's frame and slot counts. */
+static void
+vmstat_fill(struct vmstat *s, const struct vm_counters *c)
+{
+  memset(s, 0, sizeof *s);
+  s->faults_zero = c->faults_zero;
+  s->faults_file = c->faults_file;
+  s->faults_swap_in = c->faults_swap_in;
+  s->faults_stack = c->faults_stack;
+  s->faults_cow = c->faults_cow;
+  s->faults_bad = c->faults_bad;
+  s->evictions = c->evictions;
+  s->swap_reads = c->swap_reads;
+  s->swap_writes = c->swap_writes;
+  s->file_writebacks = c->file_writebacks;
+  s->clean_pages_written = c->clean_pages_written;
+  s->user_frames_free = palloc_free_count(PAL_USER);
+  s->user_frames_total = palloc_total_count(PAL_USER);
+  s->swap_slots_used = swap_slots_used();
+  s->swap_slots_total = swap_slots_total();
+}
+
+static uint64_t
+sys_vmstat_machine(struct intr_frame *f)
+{
+  struct vmstat s;
+  vmstat_fill(&s, &vm_stats);
+  if (!copy_out(arg_ptr(f, 0), &s, sizeof s))
+    process_kill();
+  return 0;
+}
+
+/* pmap(from, entries, max): at most PMAP_BATCH entries per call, built in
+   a bounded kernel buffer and copied out with no lock held. */
+static uint64_t
+sys_pmap(struct intr_frame *f)
+{
+  struct pmap_entry e[PMAP_BATCH];
+  size_t max = (uint32_t)arg_u64(f, 2);
+  size_t n = inspect_pmap(&process_current()->as.spt, arg_u64(f, 0), e,
+                          max < PMAP_BATCH ? max : PMAP_BATCH);
+  if (n > 0 && !copy_out(arg_ptr(f, 1), e, n * sizeof *e))
+    process_kill();
+  return (uint32_t)n;
+}
+
+#define SLEEP_MAX_TICKS 1000
+
+static uint64_t
+sys_sleep(struct intr_frame *f)
+{
+  uint32_t ticks = (uint32_t)arg_u64(f, 0);
+  timer_sleep(ticks < SLEEP_MAX_TICKS ? ticks : SLEEP_MAX_TICKS);
+  return 0;
+}
+
 static uint64_t
 sys_vmstat(struct intr_frame *f)
 {
   struct vmstat s;
-  const struct vm_counters *c = &process_current()->as.stats;
-  memset(&s, 0, sizeof s);
-  s.faults_zero = c->faults_zero;
-  s.faults_file = c->faults_file;
-  s.faults_swap_in = c->faults_swap_in;
-  s.faults_stack = c->faults_stack;
-  s.faults_cow = c->faults_cow;
-  s.faults_bad = c->faults_bad;
-  s.evictions = c->evictions;
-  s.swap_reads = c->swap_reads;
-  s.swap_writes = c->swap_writes;
-  s.file_writebacks = c->file_writebacks;
-  s.clean_pages_written = c->clean_pages_written;
-  s.user_frames_free = palloc_free_count(PAL_USER);
-  s.user_frames_total = palloc_total_count(PAL_USER);
-  s.swap_slots_used = swap_slots_used();
-  s.swap_slots_total = swap_slots_total();
+  vmstat_fill(&s, &process_current()->as.stats);
   if (!copy_out(arg_ptr(f, 0), &s, sizeof s))
     process_kill();
   return 0;
@@ -422,6 +465,9 @@ static syscall_func *const table[] = {
     [SYS_UMOUNT] = sys_reserved_minus_one,
     [SYS_LISTDIR] = sys_listdir,
     [SYS_VMSTAT] = sys_vmstat,
+    [SYS_PMAP] = sys_pmap,
+    [SYS_VMSTAT_MACHINE] = sys_vmstat_machine,
+    [SYS_SLEEP] = sys_sleep,
 };
 
 void

@@ -49,7 +49,6 @@ addrspace_of(struct supplemental_page_table *spt)
 void
 addrspace_clear(struct addrspace *as)
 {
-  supplemental_page_table_kill(&as->spt);
   /* Forget the page table before freeing it: a switch back to us
      reloads whatever as->pml4 says. */
   pte_t *pml4 = as->pml4;

@@ -42,8 +42,8 @@ void addrspace_activate(struct addrspace *as);
 struct addrspace *addrspace_current(void);
 /* The address space that holds SPT. */
 struct addrspace *addrspace_of(struct supplemental_page_table *spt);
-/* Empty AS: mappings written back, pages, regions, page table and
-   program released.  AS must not be current on another CPU. */
+/* Release AS's page table and program, once supplemental_page_table_kill
+   has freed its pages and regions (process_cleanup does both). */
 void addrspace_clear(struct addrspace *as);
 
 #endif

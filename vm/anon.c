@@ -14,6 +14,7 @@
 #include <debug.h>
 #include <string.h>
 
+#include "devices/trace.h"
 #include "mm/vaddr.h"
 #include "vm/addrspace.h"
 #include "vm/frame.h"
@@ -48,9 +49,10 @@ anon_swap_in(struct page *page, void *kva)
     memset(kva, 0, PGSIZE);
     return true;
   }
-  VM_COUNT(page->as, swap_reads);
   if (!swap_read(a->slot, kva))
     return false;
+  VM_COUNT(page->as, swap_reads);
+  trace_vm_swap_in(&page->as->spt, page->va, a->slot);
   if (swap_slots_used() * 4 > swap_slots_total() * 3) {
     swap_free(a->slot); /* Short of swap: keep no spare copies. */
     a->slot = SWAP_NONE;
@@ -79,6 +81,7 @@ anon_swap_out(struct page *page, bool dirty)
   if (!dirty && valid_copy)
     VM_COUNT(page->as, clean_pages_written);
   VM_COUNT(page->as, swap_writes);
+  trace_vm_swap_out(&page->as->spt, page->va, a->slot);
   if (!swap_write(a->slot, page->frame->kva)) {
     /* The slot's old bytes may be half overwritten: keep none of it.  The
        page stays resident (the evictor remaps it) and must be saved

@@ -19,6 +19,7 @@
 #include <debug.h>
 #include <string.h>
 
+#include "devices/trace.h"
 #include "filesys/file.h"
 #include "lib/kernel/console.h"
 #include "mm/vaddr.h"
@@ -119,6 +120,7 @@ write_back(struct page *page)
   struct file *file = page->file.region->file;
   bool ok = true;
   VM_COUNT(page->as, file_writebacks);
+  trace_vm_writeback(&page->as->spt, page->va);
   for (int i = 0; i < r->cnt; i++)
     if (r->len[i] > 0 && file_write_at(file, p + r->page_ofs[i], r->len[i],
                                        r->file_ofs[i]) != r->len[i])
@@ -182,9 +184,10 @@ do_mmap(void *addr, size_t length, int writable, struct file *file,
   if (!region_overlaps(as, addr, cnt) &&
       !region_range_has_pages(as, addr, cnt) &&
       (own = file_reopen(file)) != NULL) {
-    if (region_create(as, addr, cnt, writable != 0, own, offset) != NULL)
+    if (region_create(as, addr, cnt, writable != 0, own, offset) != NULL) {
       result = addr;
-    else
+      trace_vm_mmap(&as->spt, addr, length);
+    } else
       file_close(own);
   }
   lock_release(&as->lock);
@@ -200,7 +203,9 @@ do_munmap(void *addr)
     return;
   lock_acquire(&as->lock);
   struct vm_region *r = region_find(as, addr);
-  if (r != NULL && r->is_mmap && r->start == addr)
+  if (r != NULL && r->is_mmap && r->start == addr) {
+    trace_vm_munmap(&as->spt, addr);
     region_destroy(as, r);
+  }
   lock_release(&as->lock);
 }

@@ -20,8 +20,10 @@
 #include <string.h>
 
 #include "devices/timer.h"
+#include "devices/trace.h"
 #include "lib/kernel/console.h"
 #include "mm/malloc.h"
+#include "mm/palloc.h"
 #include "mm/vaddr.h"
 #include "vm/addrspace.h"
 #include "vm/frame.h"
@@ -38,6 +40,8 @@ vm_init(void)
   frame_table_init();
   swap_init();
   inspect_init();
+  trace_boot(palloc_pool_base(PAL_USER), palloc_total_count(PAL_USER),
+             swap_slots_total());
 }
 
 void
@@ -105,6 +109,7 @@ page_create(struct addrspace *as, enum vm_type type, void *va, bool writable,
     free(page);
     return NULL;
   }
+  trace_vm_alloc(&as->spt, va, type, writable);
   return page;
 }
 
@@ -183,6 +188,22 @@ remap_sharers(struct frame *f, bool dirty)
   }
 }
 
+/* Trace the eviction of P (DIRTY) from F: where its contents went. */
+static void
+trace_evicted(struct page *p, struct frame *f, bool dirty)
+{
+  if (!TRACE_VM_ON)
+    return;
+  enum vm_type t = p->operations->type;
+  size_t slot = t == VM_ANON ? p->anon.slot : SWAP_NONE;
+  enum trace_dest d = slot != SWAP_NONE ? TRACE_DEST_SWAP
+                      : t == VM_FILE && p->file.region != NULL && dirty
+                          ? TRACE_DEST_FILE
+                          : TRACE_DEST_DROPPED;
+  trace_vm_evict(&p->as->spt, p->va, f->kva, dirty, d,
+                 slot == SWAP_NONE ? TRACE_NONE : slot);
+}
+
 /* Why vm_evict_frame found no frame. */
 enum evict_failure {
   EVICT_BUSY,    /* Every candidate pinned or its owner busy: wait. */
@@ -222,6 +243,7 @@ vm_evict_frame(enum evict_failure *why)
     struct page *p = f->page;
     struct lock *owner = &p->as->lock;
     VM_COUNT(p->as, evictions);
+    trace_evicted(p, f, dirty);
     frame_unlink(f, p);
     lock_release(owner);
   }
@@ -314,13 +336,14 @@ vm_get_frame(struct page *page)
 
 /* What a fault is, decided once, under the lock. */
 enum fault_kind {
-  FAULT_BAD,     /* Not a legal access. */
-  FAULT_PRESENT, /* Already resolved (nothing to do). */
-  FAULT_ZERO,    /* Not present: zero-fill. */
-  FAULT_FILE,    /* Not present: read from a file. */
-  FAULT_SWAP,    /* Not present: read from swap. */
-  FAULT_STACK,   /* Stack growth. */
-  FAULT_COW,     /* Write to a copy-on-write page. */
+  FAULT_BAD,      /* Not a legal access. */
+  FAULT_PRESENT,  /* Already resolved (nothing to do). */
+  FAULT_ZERO,     /* Not present: zero-fill. */
+  FAULT_FILE,     /* Not present: read from a file. */
+  FAULT_SWAP,     /* Not present: read from swap. */
+  FAULT_STACK,    /* Stack growth. */
+  FAULT_COW,      /* Write to a copy-on-write page: copied. */
+  FAULT_COW_LAST, /* ... by its last sharer: made writable in place. */
 };
 
 /* Where a page that is not resident gets its contents. */
@@ -388,6 +411,7 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
      page it brings in). */
   pml4_set_accessed(page->as->pml4, page->va, true);
   frame_unpin(f);
+  trace_vm_claim(&page->as->spt, page->va, f->kva);
   *why = VM_FAULT_RESOLVED;
   return f->kva;
 }
@@ -422,26 +446,30 @@ vm_stack_growth(void *va)
 }
 
 /* Write to a copy-on-write page (pintos-abi.md 7.8).  The last sharer
-   just gets write access back; any other sharer moves to a private copy
-   and the rest keep the frame.  The owner's lock is held. */
+   just gets write access back (*KIND becomes FAULT_COW_LAST); any other
+   sharer moves to a private copy and the rest keep the frame.  If the
+   shared frame was evicted while we waited for the copy's frame, nothing
+   is done (*KIND becomes FAULT_PRESENT): the retried access faults again
+   and brings the page in from swap.  The owner's lock is held. */
 static enum vm_fault_result
-vm_handle_wp(struct page *page)
+vm_handle_wp(struct page *page, enum fault_kind *kind)
 {
   if (frame_sharers(page->frame) == 1) {
     page->writable_now = true;
     pml4_set_writable(page->as->pml4, page->va, true);
+    trace_vm_cow_last(&page->as->spt, page->va, page->frame->kva);
+    *kind = FAULT_COW_LAST;
     return VM_FAULT_RESOLVED;
   }
   struct frame *copy = vm_get_frame(page);
   if (copy == NULL)
     return VM_FAULT_NOMEM;
   struct frame *shared = page->frame;
-  if (shared == NULL) { /* Evicted while we waited: claim it instead. */
+  if (shared == NULL) {
     frame_unpin(copy);
     frame_free(copy);
-    enum vm_fault_result r;
-    vm_do_claim_page(page, &r);
-    return r;
+    *kind = FAULT_PRESENT;
+    return VM_FAULT_RESOLVED;
   }
   memcpy(copy->kva, shared->kva, PGSIZE);
   bool last = frame_unlink(shared, page) == 0;
@@ -452,6 +480,7 @@ vm_handle_wp(struct page *page)
   pml4_set_page(page->as->pml4, page->va, copy->kva, true);
   pml4_set_dirty(page->as->pml4, page->va, true);
   frame_unpin(copy);
+  trace_vm_cow_copy(&page->as->spt, page->va, copy->kva);
   return VM_FAULT_RESOLVED;
 }
 
@@ -474,9 +503,10 @@ classify(const struct page_fault_info *info, const struct page *page,
   return info->write && !page->writable_now ? FAULT_COW : FAULT_PRESENT;
 }
 
-/* Count a fault of KIND that ended in R, once. */
+/* Count (and trace) a fault of KIND at VA that ended in R, once. */
 static void
-count_fault(struct addrspace *as, enum fault_kind kind, enum vm_fault_result r)
+count_fault(struct addrspace *as, const void *va, enum fault_kind kind,
+            enum vm_fault_result r)
 {
   if (r == VM_FAULT_BAD)
     VM_COUNT(as, faults_bad);
@@ -485,15 +515,18 @@ count_fault(struct addrspace *as, enum fault_kind kind, enum vm_fault_result r)
   switch (kind) {
   case FAULT_ZERO:
     VM_COUNT(as, faults_zero);
+    trace_vm_zero(&as->spt, va);
     break;
   case FAULT_FILE:
     VM_COUNT(as, faults_file);
+    trace_vm_file_in(&as->spt, va);
     break;
   case FAULT_SWAP:
-    VM_COUNT(as, faults_swap_in);
+    VM_COUNT(as, faults_swap_in); /* Traced with its slot by anon.c. */
     break;
   case FAULT_STACK:
     VM_COUNT(as, faults_stack);
+    trace_vm_stack(&as->spt, va);
     break;
   case FAULT_COW:
     VM_COUNT(as, faults_cow);
@@ -501,6 +534,22 @@ count_fault(struct addrspace *as, enum fault_kind kind, enum vm_fault_result r)
   default:
     break;
   }
+}
+
+/* Trace the fault INFO in AS with result R (the fault event itself). */
+static void
+trace_fault_done(struct addrspace *as, const struct page_fault_info *info,
+                 enum vm_fault_result r)
+{
+  if (!TRACE_VM_ON)
+    return;
+  unsigned access = (info->write ? TRACE_ACCESS_WRITE : 0) |
+                    (info->user ? TRACE_ACCESS_USER : 0) |
+                    (info->not_present ? TRACE_ACCESS_NOT_PRESENT : 0);
+  if (as == NULL || !is_user_vaddr(info->addr) ||
+      (uintptr_t)info->addr < PGSIZE)
+    access |= TRACE_ACCESS_OUTSIDE;
+  trace_vm_fault(as != NULL ? &as->spt : NULL, info->addr, access, r);
 }
 
 /* Decide what a page fault on a user address means, and resolve it if it
@@ -513,6 +562,7 @@ vm_try_handle_fault(const struct page_fault_info *info)
   if (as == NULL || !is_user_vaddr(info->addr) ||
       (uintptr_t)info->addr < PGSIZE) {
     VM_COUNT(as, faults_bad);
+    trace_fault_done(as, info, VM_FAULT_BAD);
     return VM_FAULT_BAD;
   }
   void *va = pg_round_down(info->addr);
@@ -528,7 +578,7 @@ vm_try_handle_fault(const struct page_fault_info *info)
   case FAULT_PRESENT:
     break;
   case FAULT_COW:
-    r = vm_handle_wp(page);
+    r = vm_handle_wp(page, &kind);
     break;
   case FAULT_STACK:
     if (vm_stack_growth(va))
@@ -544,7 +594,8 @@ vm_try_handle_fault(const struct page_fault_info *info)
     break;
   }
   lock_release(&as->lock);
-  count_fault(as, kind, r);
+  count_fault(as, va, kind, r);
+  trace_fault_done(as, info, r);
   return r;
 }
 
@@ -556,6 +607,7 @@ vm_dealloc_page(struct page *page)
   ASSERT(page->magic == PAGE_MAGIC);
   destroy(page);
   struct frame *f = page->frame;
+  trace_vm_free(&page->as->spt, page->va, f != NULL ? f->kva : NULL);
   if (f != NULL) {
     pml4_clear_page(page->as->pml4, page->va);
     if (frame_unlink(f, page) == 0) {
@@ -611,6 +663,7 @@ share_page(struct page *dst_page, struct page *src)
   if (!pml4_set_page(dst_page->as->pml4, dst_page->va, src->frame->kva, false))
     return false;
   frame_link(src->frame, dst_page);
+  trace_vm_cow_share(&dst_page->as->spt, dst_page->va, src->frame->kva);
   src->writable_now = false;
   pml4_set_writable(src->as->pml4, src->va, false);
   return true;

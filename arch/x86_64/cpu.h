@@ -64,6 +64,22 @@ outsw(uint16_t port, const void *buf, size_t cnt)
   asm volatile("rep outsw" : "+S"(buf), "+c"(cnt) : "d"(port));
 }
 
+/* Write CNT bytes from BUF to PORT. */
+static inline void
+outsb(uint16_t port, const void *buf, size_t cnt)
+{
+  asm volatile("rep outsb" : "+S"(buf), "+c"(cnt) : "d"(port) : "memory");
+}
+
+/* The time-stamp counter (under QEMU -icount: guest instructions). */
+static inline uint64_t
+rdtsc(void)
+{
+  uint32_t lo, hi;
+  asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+  return ((uint64_t)hi << 32) | lo;
+}
+
 static inline uint64_t
 rdmsr(uint32_t msr)
 {

@@ -269,3 +269,25 @@ vmstat(struct vmstat *stats)
 {
   return (int)call1(SYS_VMSTAT, ARG_PTR(stats));
 }
+
+/* The machine-wide counters into *STATS; 0, or -1. */
+int
+vmstat_machine(struct vmstat *stats)
+{
+  return (int)call1(SYS_VMSTAT_MACHINE, ARG_PTR(stats));
+}
+
+/* Up to MAX pages of this process from FROM on; the count. */
+int
+pmap(const void *from, struct pmap_entry *entries, unsigned max)
+{
+  return (int)call3(SYS_PMAP, ARG_PTR(from), ARG_PTR(entries),
+                    ARG_UNSIGNED(max));
+}
+
+/* Waits TICKS timer ticks. */
+void
+sleep(unsigned ticks)
+{
+  call1(SYS_SLEEP, ARG_UNSIGNED(ticks));
+}

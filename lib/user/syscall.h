@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <syscall-nr.h>
+#include <pmap.h>
 #include <vmstat.h>
 
 /* Process identifier; fork returns PID_ERROR when it fails. */
@@ -73,6 +74,22 @@ int listdir(unsigned index, char name[READDIR_MAX_LEN + 1]);
 /* Pagoda only.  Fills *STATS with the kernel's VM counters; 0 on success,
    -1 on failure. */
 int vmstat(struct vmstat *stats);
+
+/* Pagoda only.  As vmstat, but the fault, eviction, swap and write-back
+   counters are the whole machine's since boot (every process, living or
+   not), not the calling process's. */
+int vmstat_machine(struct vmstat *stats);
+
+/* Pagoda only.  Describes this process's own pages, lowest address
+   first: fills ENTRIES with up to MAX (at most PMAP_BATCH) pages whose
+   address is FROM or higher and returns how many (0 past the last page).
+   For the next batch pass the last entry's va + 4096.  The kernel looks
+   at its supplemental page table only: no page is loaded or changed. */
+int pmap(const void *from, struct pmap_entry *entries, unsigned max);
+
+/* Pagoda only.  Waits TICKS timer ticks (100 a second; at most 1000 in
+   one call). */
+void sleep(unsigned ticks);
 
 /* The raw trap, for programs that test the ABI itself: system call NR with
    six arguments, returning the whole of rax. */

@@ -93,4 +93,5 @@ $(SEG_SHARE_BINS): $(B)/tests/vm/seg-share-%: tests/vm/seg-share-%.lds
 $(B)/user/tests/vm/%.o: UCFLAGS += -Werror -Wstrict-prototypes -Wmissing-prototypes
 
 TEST_PROGS += tests/vm/lock-fair     # test: a busy lock hands off to its waiter (four pollers, one writer)
+TEST_PROGS += tests/vm/pmap-states   # test: pmap (Pagoda) reports page types and states as they change: uninit, resident, COW-shared, bounded batches
 TEST_PROGS += tests/vm/cow-share     # test: fork shares frames copy-on-write; the writer copies, the last sharer writes in place

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import backtrace, debug, disk, machine, pintos, runner
+from . import backtrace, debug, disk, machine, pintos, runner, tracecmd
 from .common import (BUILD, DEFAULT_MEM, KERNEL_BIN, KERNEL_ELF, PagodaError,
                      free_gdb_port, kernel_command_line, rel)
 from .manifest import discover
@@ -97,6 +97,9 @@ def cmd_run(argv):
                    help="save COM2 here (default build/run/log.txt)")
     p.add_argument("--interactive", action="store_true",
                    help="console on this terminal (Ctrl-a x quits)")
+    p.add_argument("--trace", metavar="FILE",
+                   help="boot with -trace=vm and save the trace port (0xe9)"
+                        " here (docs/tracing.md)")
     opts = p.parse_args(opts_argv)
     if opts.get and not (opts.fs_disk or opts.fs_image):
         raise PagodaError("--get needs --fs-disk=N or --fs-image PATH")
@@ -107,6 +110,10 @@ def cmd_run(argv):
         console = (machine.CONSOLE_TERMINAL if opts.interactive
                    else machine.CONSOLE_PIPE)
         m = build_machine(opts, words, workdir, console, log)
+        if opts.trace:
+            m.trace = Path(opts.trace)
+            if not any(w.startswith("-trace=") for w in words):
+                m.kernel_args = "-trace=vm " + m.kernel_args
         if opts.gdb:
             m.gdb_port = free_gdb_port()
             debug.write_gdbinit(m.gdb_port)
@@ -212,13 +219,20 @@ def cmd_test(argv):
     p.add_argument("--repeat", type=int, default=1, metavar="N",
                    help="run each test N times")
     p.add_argument("--list", action="store_true", help="list, do not run")
+    p.add_argument("--trace-vm", action="store_true",
+                   help="boot with -trace=vm; check the trace's counters")
     opts = p.parse_args(argv)
+    runner.TRACE_VM = opts.trace_vm
     globs = [g for arg in opts.globs for g in arg.split()]
     # `make check TESTS=vm/*' lets the shell expand vm/* against the kernel's
     # own vm/ folder; make also exports TESTS, so take the patterns from it.
     env = os.environ.get("TESTS", "").split()
     if env and any(Path(g).exists() for g in globs):
         globs = env
+    # trace/NAME tests are host-side (tests/trace/check-trace, after us).
+    if globs and all(g.startswith("trace/") for g in globs):
+        return 0
+    globs = [g for g in globs if not g.startswith("trace/")]
     return runner.main(globs, opts.jobs, max(1, opts.repeat), opts.list)
 
 
@@ -266,17 +280,20 @@ def cmd_debug(argv):
 
 COMMANDS = {"run": cmd_run, "test": cmd_test, "disk": cmd_disk,
             "backtrace": cmd_backtrace, "debug": cmd_debug,
-            "pintos": pintos.main}
+            "pintos": pintos.main,
+            "trace": tracecmd.cmd_trace, "flow": tracecmd.cmd_flow}
 
 
 def usage():
-    return ("usage: pagoda {run,test,disk,backtrace,debug,pintos} ...\n"
+    return ("usage: pagoda {run,test,disk,backtrace,debug,pintos,trace,flow} ...\n"
             "  run [OPTIONS] -- ARGS     boot the kernel once\n"
             "  test [--jobs N] [--repeat N] [--list] [GLOB...]\n"
             "  disk IMAGE format|put|get|ls|rm|fsck ...\n"
             "  backtrace [FILE|ADDR...]  symbolise call stacks\n"
             "  debug [TEST] [OPTIONS]    QEMU paused, gdb attached\n"
             "  pintos TREE [GLOB...]     a Pintos tree's own tests on Pagoda\n"
+            "  trace [TEST | -- ARGS]    HTML report of a traced run\n"
+            "  flow [--event E] [TEST]   call tree of one event (make TRACE=1)\n"
             "`pagoda CMD --help' for the options of CMD.")
 
 

@@ -6,7 +6,9 @@ The machine is the one of pintos-abi.md 8: qemu64 CPU, MEM MB, the
 Multiboot kernel given with -kernel, no reboot on triple fault, the
 isa-debug-exit device (a panic exits non-zero), COM1 the console, COM2 the
 log, the file-system disk as slave of the primary IDE channel and the swap
-disk as slave of the secondary one."""
+disk as slave of the secondary one.  With a trace file, QEMU's debug
+console at port 0xe9 (the kernel's trace port, docs/tracing.md) is saved
+there too."""
 
 import os
 import shlex
@@ -38,6 +40,7 @@ class Machine:
     log: Optional[Path] = None
     icount: bool = False
     gdb_port: Optional[int] = None
+    trace: Optional[Path] = None     # where port 0xe9 goes (None: nowhere)
 
     def argv(self):
         """QEMU's argument vector for this machine."""
@@ -50,6 +53,10 @@ class Machine:
         argv += self._serial_args()
         argv += _disk_args("fsdisk", "ide.0", self.fs_image)
         argv += _disk_args("swapdisk", "ide.1", self.swap_image)
+        if self.trace is not None:
+            path = str(self.trace).replace(",", ",,")
+            argv += ["-chardev", f"file,id=trace,path={path}",
+                     "-device", "isa-debugcon,iobase=0xe9,chardev=trace"]
         if self.icount:
             argv += ["-icount", "shift=0"]
         if self.gdb_port is not None:

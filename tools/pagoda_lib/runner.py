@@ -26,6 +26,10 @@ from .manifest import TESTS_DIR, discover
 
 RESULTS = BUILD / "results"
 TAIL_LINES = 15
+# `make check TRACE_VM=1': boot every test with -trace=vm, keep the trace
+# as build/results/SUITE/NAME.trace and check its counters against the
+# kernel's (docs/tracing.md).  The console must not change.
+TRACE_VM = False
 
 
 def select(specs, globs):
@@ -166,6 +170,19 @@ def _boot_before(spec, m):
     Path(m.log).unlink(missing_ok=True)
 
 
+def _check_trace(path, stem, log_text):
+    """Keep the trace of a TRACE_VM run; reasons its counters are not the
+    kernel's."""
+    from . import tracefile
+    if not Path(path).is_file():
+        return ["no trace file"]
+    shutil.copyfile(path, f"{stem}.trace")
+    try:
+        return tracefile.check_against_log(tracefile.read(path), log_text)
+    except PagodaError as e:
+        return [f"trace: {e}"]
+
+
 def run_test(spec, index, repeat):
     """Run SPEC once and judge it.  Never raises: set-up problems become
     failure reasons."""
@@ -185,6 +202,9 @@ def run_test(spec, index, repeat):
         # judge each other's output.
         console, log = Path(workdir) / "console", Path(workdir) / "log"
         m = prepare(spec, workdir, console, log)
+        if TRACE_VM:
+            m.trace = Path(workdir) / "trace"
+            m.kernel_args = "-trace=vm " + m.kernel_args
         argv = m.argv()
         Path(f"{stem}.cmd").write_text(
             "# rerun: " + rerun_command(spec) + "\n"
@@ -198,6 +218,8 @@ def run_test(spec, index, repeat):
         Path(f"{stem}.log").write_text(log_text)
         v = judge.judge(spec, expected, text, log_text, res.status,
                         res.timed_out)
+        if TRACE_VM:
+            v.reasons += _check_trace(m.trace, stem, log_text)
         return Run(spec, index, label, v, time.monotonic() - start, text,
                    stem, res.stderr)
     except PagodaError as e:
