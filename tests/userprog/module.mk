@@ -21,6 +21,7 @@ TEST_PROGS += tests/userprog/exec-elf-phdr         # test: The loader checks pro
 TEST_PROGS += tests/userprog/fork-exhaust          # test: Resource exhaustion must be repeatable (pintos-abi.md 7.7).  Each round
 TEST_PROGS += tests/userprog/fuzz-syscalls         # test: System-call fuzzer: `fuzz-syscalls SEED COUNT' makes COUNT calls with
 TEST_PROGS += tests/userprog/dir-grow            # test: 100 files created and removed: the grown root directory is no leak at power-off
+TEST_PROGS += tests/userprog/oom-calls           # test: Under kernel memory shortage fork/open/create/remove fail or work, never kill; read/write move every byte
 TEST_PROGS += tests/userprog/fault-null-rd       # test: A load from NULL kills the process
 TEST_PROGS += tests/userprog/fault-null-wr      # test: A store to NULL kills the process
 TEST_PROGS += tests/userprog/fault-kread     # test: A load from KERN_BASE, the first non-user address, kills
