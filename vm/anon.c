@@ -76,8 +76,15 @@ anon_swap_out(struct page *page)
     return false;
   if (!page->dirty && !a->has_data)
     VM_COUNT(page->spt, clean_pages_written);
-  if (!swap_write(a->slot, page->frame->kva))
+  if (!swap_write(a->slot, page->frame->kva)) {
+    /* The slot holds nothing usable now and its sectors may be bad: drop
+       it for good.  The page keeps its frame (the caller re-maps it,
+       dirty), and its next eviction tries a fresh slot. */
+    swap_retire(a->slot);
+    a->slot = SWAP_NONE;
+    a->has_data = true;
     return false;
+  }
   a->has_data = true;
   VM_COUNT(page->spt, swap_writes);
   return true;

@@ -60,6 +60,19 @@ swap_free(size_t slot)
   lock_release(&swap_lock);
 }
 
+/* Take SLOT out of use for good after a failed write: it stays marked in
+   the bitmap, so it is never handed out again, but no longer counts as
+   used (no page owns it; the leak check compares used slots). */
+void
+swap_retire(size_t slot)
+{
+  lock_acquire(&swap_lock);
+  ASSERT(bitmap_test(slots, slot));
+  used--;
+  lock_release(&swap_lock);
+  klog_printf("swap: slot %zu retired after a write error\n", slot);
+}
+
 /* Write the page at KVA to SLOT, as one multi-sector request (DMA when
    the driver has it).  False on a disk error. */
 bool

@@ -13,6 +13,9 @@ void swap_init(void);
 /* A free slot, or SWAP_NONE (vm/anon.h) when the disk is full or absent. */
 size_t swap_alloc(void);
 void swap_free(size_t slot);
+/* Never hand SLOT (allocated, its write failed) out again; it stops
+   counting as used. */
+void swap_retire(size_t slot);
 bool swap_write(size_t slot, const void *kva);
 bool swap_read(size_t slot, void *kva);
 size_t swap_slots_used(void);
