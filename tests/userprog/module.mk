@@ -94,6 +94,7 @@ TEST_PROGS += tests/userprog/fd-many               # test: A process can hold 20
 TEST_PROGS += tests/userprog/child-simple          # helper: Exec target: prints one line and exits with 81
 TEST_PROGS += tests/userprog/child-quiet           # helper: Exec target: prints nothing and exits with the status in argv[1]
 TEST_PROGS += tests/userprog/child-args            # helper: Exec target: prints its arguments
+TEST_PROGS += tests/userprog/fuzz-argv             # helper: Exec target of the fuzzer: checks its argv, flags a mismatch in the progress file
 TEST_PROGS += tests/userprog/child-read            # helper: Exec target: reads from the fd named in argv[1], which it inherited
 TEST_PROGS += tests/userprog/child-deny            # helper: Exec target: tries to overwrite its own executable, which must be
 TEST_PROGS += tests/userprog/fork-basic            # test: fork returns 0 in the child and the child's pid in the parent; wait
