@@ -185,6 +185,28 @@ read_multiboot(uint32_t magic, uint32_t info_pa, uintptr_t *ram_end)
    table is bigger) is no leak, while anything else still held is. */
 static size_t fs_kernel_pages, fs_heap_bytes;
 
+/* Threads alive at boot complete; at power-off the ones beyond them are
+   still exiting and hold a stack and heap bytes until they are reaped. */
+static int boot_threads;
+
+static void
+count_thread(struct thread *t, void *aux)
+{
+  (void)t;
+  ++*(int *)aux;
+}
+
+/* Threads that have not yet finished exiting (idle and this one too). */
+static int
+live_threads(void)
+{
+  int n = 0;
+  enum intr_level old = intr_disable();
+  thread_foreach(count_thread, &n);
+  intr_set_level(old);
+  return n;
+}
+
 /* Log the numbers the test runner's leak check compares. */
 static void
 log_memory(const char *when)
@@ -264,6 +286,7 @@ kmain(uint32_t magic, uint32_t info_pa)
   vm_init();
 
   printf("Boot complete.\n");
+  boot_threads = live_threads();
   log_memory("boot");
   run_actions(parse_options(argv + 1)); /* argv[0]: the kernel's path */
   if (power_off_when_done)
@@ -274,11 +297,14 @@ kmain(uint32_t magic, uint32_t info_pa)
 void
 shutdown_power_off(void)
 {
-  /* Give orphans that are already exiting a moment to finish, so the leak
-     check can run; never from a process (halt), which would wait on
-     itself. */
+  /* Give orphans that are already exiting a moment to finish, and the
+     last exiting threads time to be gone (a process's count drops before
+     its thread has switched away for good), so the leak check can run;
+     never from a process (halt), which would wait on itself. */
   if (thread_current()->process == NULL)
-    for (int i = 0; i < 50 && process_live_count() > 0; i++)
+    for (int i = 0; i < 50 && (process_live_count() > 0 ||
+                                live_threads() > boot_threads);
+         i++)
       timer_sleep(1);
   filesys_done(); /* Unmount first: see fs_kernel_pages. */
   log_memory("halt");
