@@ -302,8 +302,8 @@ shutdown_power_off(void)
      its thread has switched away for good), so the leak check can run;
      never from a process (halt), which would wait on itself. */
   if (thread_current()->process == NULL)
-    for (int i = 0; i < 50 && (process_live_count() > 0 ||
-                                live_threads() > boot_threads);
+    for (int i = 0;
+         i < 50 && (process_live_count() > 0 || live_threads() > boot_threads);
          i++)
       timer_sleep(1);
   filesys_done(); /* Unmount first: see fs_kernel_pages. */
