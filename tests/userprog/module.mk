@@ -22,6 +22,7 @@ TEST_PROGS += tests/userprog/fork-exhaust          # test: Resource exhaustion m
 TEST_PROGS += tests/userprog/fuzz-syscalls         # test: System-call fuzzer: `fuzz-syscalls SEED COUNT' makes COUNT calls with
 TEST_PROGS += tests/userprog/dir-grow            # test: 100 files created and removed: the grown root directory is no leak at power-off
 TEST_PROGS += tests/userprog/oom-calls           # test: Under kernel memory shortage fork/open/create/remove fail or work, never kill; read/write move every byte
+TEST_PROGS += tests/userprog/write-con-big       # test: One 10,000-byte console write comes out whole, in 4 KiB atomic units
 TEST_PROGS += tests/userprog/fault-fs-read       # test: A failing fs-disk read: read returns -1, a mapped fault kills only its process, the kernel stays up
 TEST_PROGS += tests/userprog/fault-fs-write      # test: A failing fs-disk write: write returns -1 and changes nothing, other writes work
 TEST_PROGS += tests/userprog/fault-null-rd       # test: A load from NULL kills the process
