@@ -25,6 +25,7 @@ TEST_PROGS += tests/userprog/oom-calls           # test: Under kernel memory sho
 TEST_PROGS += tests/userprog/write-con-big       # test: One 10,000-byte console write comes out whole, in 4 KiB atomic units
 TEST_PROGS += tests/userprog/fault-fs-read       # test: A failing fs-disk read: read returns -1, a mapped fault kills only its process, the kernel stays up
 TEST_PROGS += tests/userprog/fault-fs-write      # test: A failing fs-disk write: write returns -1 and changes nothing, other writes work
+TEST_PROGS += tests/userprog/fault-fs-exec       # test: A failing fs-disk read under an ELF header: exec fails with status -1, the kernel stays up
 TEST_PROGS += tests/userprog/fault-null-rd       # test: A load from NULL kills the process
 TEST_PROGS += tests/userprog/fault-null-wr      # test: A store to NULL kills the process
 TEST_PROGS += tests/userprog/fault-kread     # test: A load from KERN_BASE, the first non-user address, kills
