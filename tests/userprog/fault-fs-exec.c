@@ -30,9 +30,9 @@ test_main(int argc, char *argv[])
   msg("first exec: %d", run_child());
   msg("second exec: %d", run_child());
   fd = create_open("after", 100);
-  msg("file system still works: %s",
-      pattern_write(fd, 100, 3) == 100 && (seek(fd, 0), true) &&
-              pattern_read_matches(fd, 100, 3)
-          ? "yes"
-          : "no");
+  msg("file system still works: %s", pattern_write(fd, 100, 3) == 100 &&
+                                             (seek(fd, 0), true) &&
+                                             pattern_read_matches(fd, 100, 3)
+                                         ? "yes"
+                                         : "no");
 }
