@@ -269,11 +269,21 @@ debug-serve: all
 # libFuzzer (fuzz-fs, filesys/module.mk) and a million random system calls.
 FUZZ_SEED ?= 7
 FUZZ_CALLS ?= 1000000
+FUZZ_WORKERS ?= 3
+FUZZ_UL ?= 100
 fuzz: fuzz-fs fuzz-user
 fuzz-user: all
 	$(PYTHON) tools/pagoda run --fs-disk=10 --swap-disk=4 --timeout 7200 \
 	    --put $(B)/tests/userprog/fuzz-syscalls \
-	    -- -q run 'fuzz-syscalls $(FUZZ_SEED) $(FUZZ_CALLS)'
+	    --put $(B)/tests/userprog/fuzz-argv --log $(B)/fuzz-user.log \
+	    -- -q -ul=$(FUZZ_UL) \
+	    run 'fuzz-syscalls $(FUZZ_SEED) $(FUZZ_CALLS) $(FUZZ_WORKERS)'
+	@$(PYTHON) -c "import re, sys; \
+	  m = dict(re.findall(r'^mem: (boot|halt) (.*)$$', \
+	                      open('$(B)/fuzz-user.log').read(), re.M)); \
+	  ok = 'boot' in m and m.get('boot') == m.get('halt'); \
+	  print('leak check:', 'equal' if ok else 'DIFFERENT', m); \
+	  sys.exit(0 if ok else 1)"
 
 iso: $(B)/pagoda.iso
 

@@ -137,6 +137,13 @@ file_deny_write(struct file *file)
   fs_lock_exit(held);
 }
 
+/* Are writes to FILE's inode denied (by any opener) right now? */
+bool
+file_write_denied(const struct file *file)
+{
+  return inode_write_denied(file->inode);
+}
+
 /* Drops FILE's write denial, if it holds one. */
 void
 file_allow_write(struct file *file)

@@ -25,6 +25,7 @@ off_t file_write_at(struct file *, const void *buffer, off_t size,
                     off_t offset);
 
 void file_deny_write(struct file *);
+bool file_write_denied(const struct file *);
 void file_allow_write(struct file *);
 
 void file_seek(struct file *, off_t position);

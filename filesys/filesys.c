@@ -251,21 +251,23 @@ filesys_open(const char *name)
 }
 
 /* Deletes NAME at once.  Open files keep working; the sectors are freed
-   at their last close.  Returns false if there is no such file. */
+   at their last close.  Returns false, changing nothing, if there is no
+   such file, memory is short or on a device error.  The inode is opened
+   before the name goes, so a shortage cannot leave sectors that no name
+   and no inode owns. */
 bool
 filesys_remove(const char *name)
 {
   bool held = fs_lock_enter();
-  block_sector_t sector;
-  bool ok = fs_device != NULL && dir_remove(root_dir, name, &sector);
+  block_sector_t sector, removed;
+  struct inode *inode = NULL;
+  bool ok = fs_device != NULL && dir_lookup(root_dir, name, &sector) &&
+            (inode = inode_open(sector)) != NULL &&
+            dir_remove(root_dir, name, &removed);
 
-  if (ok) {
-    struct inode *inode = inode_open(sector);
-    if (inode != NULL) {
-      inode_remove(inode);
-      inode_close(inode);
-    }
-  }
+  if (ok)
+    inode_remove(inode);
+  inode_close(inode);
   fs_lock_exit(held);
   return ok;
 }

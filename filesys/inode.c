@@ -565,6 +565,16 @@ inode_deny_write(struct inode *inode)
   fs_lock_exit(held);
 }
 
+/* Are writes to INODE denied right now? */
+bool
+inode_write_denied(const struct inode *inode)
+{
+  bool held = fs_lock_enter();
+  bool denied = inode->deny_write_cnt > 0;
+  fs_lock_exit(held);
+  return denied;
+}
+
 /* Re-enables writes; each opener that denied calls this before closing. */
 void
 inode_allow_write(struct inode *inode)

@@ -26,6 +26,7 @@ off_t inode_read_at(struct inode *, void *buffer, off_t size, off_t offset);
 off_t inode_write_at(struct inode *, const void *buffer, off_t size,
                      off_t offset);
 void inode_deny_write(struct inode *);
+bool inode_write_denied(const struct inode *);
 void inode_allow_write(struct inode *);
 off_t inode_length(const struct inode *);
 

@@ -17,6 +17,7 @@ object_new(enum fd_kind kind, struct file *file)
     o->kind = kind;
     o->file = file;
     o->refs = 0;
+    o->copy = NULL;
   }
   return o;
 }
@@ -76,22 +77,22 @@ fd_table_init(struct fd_table *t)
   return true;
 }
 
-/* The copy of SRC's object O in DST, looked up by the first fd of SRC
-   naming O (which was copied earlier), or made new. */
+/* The copy of SRC's object at FD for the table being built: made at the
+   first fd naming it, then found through its COPY field, so a fork costs
+   one pass over the table however the fds alias. */
 static struct fd_object *
-copy_object(const struct fd_table *dst, const struct fd_table *src, int fd)
+copy_object(const struct fd_table *src, int fd)
 {
   struct fd_object *o = src->slots[fd];
-  for (int i = 0; i < fd; i++)
-    if (src->slots[i] == o)
-      return dst->slots[i];
+  if (o->copy != NULL)
+    return o->copy;
   struct file *f = NULL;
   if (o->kind == FD_FILE && (f = file_duplicate(o->file)) == NULL)
     return NULL;
   struct fd_object *n = object_new(o->kind, f);
   if (n == NULL && f != NULL)
     file_close(f);
-  return n;
+  return o->copy = n;
 }
 
 bool
@@ -99,19 +100,21 @@ fd_table_copy(struct fd_table *dst, const struct fd_table *src)
 {
   dst->slots = NULL;
   dst->cap = 0;
-  if (!grow(dst, src->cap))
-    return false;
-  for (int fd = 0; fd < src->cap; fd++) {
+  bool ok = grow(dst, src->cap);
+  for (int fd = 0; fd < src->cap; fd++)
+    if (src->slots[fd] != NULL)
+      src->slots[fd]->copy = NULL;
+  for (int fd = 0; ok && fd < src->cap; fd++) {
     if (src->slots[fd] == NULL)
       continue;
-    struct fd_object *o = copy_object(dst, src, fd);
-    if (o == NULL) {
-      fd_table_destroy(dst);
-      return false;
-    }
-    install(dst, fd, o);
+    struct fd_object *o = copy_object(src, fd);
+    if (o != NULL)
+      install(dst, fd, o);
+    ok = o != NULL;
   }
-  return true;
+  if (!ok)
+    fd_table_destroy(dst);
+  return ok;
 }
 
 void

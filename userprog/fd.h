@@ -18,8 +18,9 @@ enum fd_kind { FD_CONSOLE_IN, FD_CONSOLE_OUT, FD_FILE };
 
 struct fd_object {
   enum fd_kind kind;
-  struct file *file; /* FD_FILE only; owned. */
-  int refs;          /* fds naming this object. */
+  struct file *file;      /* FD_FILE only; owned. */
+  int refs;               /* fds naming this object. */
+  struct fd_object *copy; /* During fd_table_copy: the child's copy. */
 };
 
 struct fd_table {

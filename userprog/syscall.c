@@ -36,9 +36,21 @@
 #include "vm/swap.h"
 #include "vm/vm.h"
 
-#define BOUNCE_SIZE 4096 /* Chunk for file and console transfers. */
-#define PATH_MAX_COPY 4096
+#define BOUNCE_SIZE 4096  /* File transfer chunk, from the heap... */
+#define FALLBACK_SIZE 512 /* ...or, when the heap is short, on the stack. */
 #define NAME_MAX 14
+#define THREAD_NAME_SIZE 16 /* Process names are cut to 15 bytes. */
+
+/* Console output: a write of up to CONSOLE_ATOMIC bytes is one atomic
+   unit; a longer one goes out as consecutive atomic units of that size,
+   with other output allowed only between them.  Each unit is copied into
+   CONSOLE_BOUNCE (guarded by CONSOLE_WRITE_LOCK, taken before and released
+   after the console lock) before the console lock is taken, so no user
+   page fault happens under the console lock, nothing is allocated, and the
+   console lock is held for at most CONSOLE_ATOMIC bytes of output. */
+#define CONSOLE_ATOMIC 4096
+static uint8_t console_bounce[CONSOLE_ATOMIC];
+static struct lock console_write_lock;
 
 typedef uint64_t syscall_func(struct intr_frame *);
 
@@ -68,22 +80,16 @@ fds(void)
   return &process_current()->fds;
 }
 
-/* Copy a user string for a call that takes a file name.  Kills on a bad
-   pointer; NULL (an ordinary failure) when it is too long. */
-static char *
-user_string(const char *ustr, size_t max)
-{
-  char *s;
-  enum ustr_result r = copy_in_string(ustr, max, &s);
-  if (r == USTR_BAD)
-    process_kill();
-  return r == USTR_OK ? s : NULL;
-}
-
+/* Copy the file name at UNAME into NAME (NAME_MAX + 2 bytes, on the
+   caller's stack: a name never needs the heap).  Kills on a bad pointer;
+   false, an ordinary failure, for an empty, over-long (the whole string
+   is still checked) or '/'-holding name. */
 static bool
-name_ok(const char *name)
+user_name(const char *uname, char name[NAME_MAX + 2])
 {
-  size_t len = strlen(name);
+  long len = copy_in_string(uname, name, NAME_MAX + 2);
+  if (len == USTR_BAD)
+    process_kill();
   return len > 0 && len <= NAME_MAX && strchr(name, '/') == NULL;
 }
 
@@ -102,20 +108,26 @@ sys_exit(struct intr_frame *f)
 static uint64_t
 sys_fork(struct intr_frame *f)
 {
-  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
-  if (name == NULL)
+  char name[THREAD_NAME_SIZE];
+  long len = copy_in_string(arg_ptr(f, 0), name, sizeof name);
+  if (len == USTR_BAD)
+    process_kill();
+  if (len == USTR_UNTERMINATED)
     return (uint64_t)-1;
-  pid_t pid = process_fork(name, f);
-  free(name);
-  return pid;
+  return (uint32_t)process_fork(name, f);
 }
 
 static uint64_t
 sys_exec(struct intr_frame *f)
 {
-  char *cmdline = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
+  char *cmdline = malloc(USTR_LIMIT);
   if (cmdline == NULL)
-    process_kill(); /* Too long to be a command line we could build. */
+    process_exit_with(-1); /* exec ends the process on a shortage. */
+  long len = copy_in_string(arg_ptr(f, 0), cmdline, USTR_LIMIT);
+  if (len < 0) {
+    free(cmdline);
+    process_kill(); /* Bad, or too long to be a line we could build. */
+  }
   process_exec(cmdline, f);
   return f->r.rax; /* The new program's entry registers. */
 }
@@ -129,33 +141,28 @@ sys_wait(struct intr_frame *f)
 static uint64_t
 sys_create(struct intr_frame *f)
 {
-  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
-  bool ok = name != NULL && name_ok(name) &&
-            filesys_create(name, (off_t)(uint32_t)arg_u64(f, 1));
-  free(name);
-  return ok;
+  char name[NAME_MAX + 2];
+  return user_name(arg_ptr(f, 0), name) &&
+         filesys_create(name, (off_t)(uint32_t)arg_u64(f, 1));
 }
 
 static uint64_t
 sys_remove(struct intr_frame *f)
 {
-  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
-  bool ok = name != NULL && name_ok(name) && filesys_remove(name);
-  free(name);
-  return ok;
+  char name[NAME_MAX + 2];
+  return user_name(arg_ptr(f, 0), name) && filesys_remove(name);
 }
 
 static uint64_t
 sys_open(struct intr_frame *f)
 {
-  char *name = user_string(arg_ptr(f, 0), PATH_MAX_COPY);
+  char name[NAME_MAX + 2];
   int fd = -1;
-  if (name != NULL && name_ok(name)) {
+  if (user_name(arg_ptr(f, 0), name)) {
     struct file *file = filesys_open(name);
     if (file != NULL && (fd = fd_open_file(fds(), file)) < 0)
       file_close(file);
   }
-  free(name);
   return (uint32_t)fd;
 }
 
@@ -175,10 +182,10 @@ sys_filesize(struct intr_frame *f)
 
 /* Console input: LEN bytes, blocking until they have all arrived. */
 static int
-read_console(uint8_t *ubuf, unsigned len, uint8_t *bounce)
+read_console(uint8_t *ubuf, unsigned len, uint8_t *bounce, unsigned size)
 {
   for (unsigned done = 0; done < len;) {
-    unsigned n = len - done < BOUNCE_SIZE ? len - done : BOUNCE_SIZE;
+    unsigned n = len - done < size ? len - done : size;
     for (unsigned i = 0; i < n; i++)
       bounce[i] = input_getc();
     if (!copy_out(ubuf + done, bounce, n))
@@ -188,20 +195,29 @@ read_console(uint8_t *ubuf, unsigned len, uint8_t *bounce)
   return len;
 }
 
+/* Did a transfer that stopped short stop for a device error (files
+   never end early otherwise)? */
+static bool
+short_by_error(struct file *file)
+{
+  return file_tell(file) < file_length(file);
+}
+
+/* LEN bytes of FILE into UBUF through BOUNCE (SIZE bytes).  Returns the
+   count, -1 on a device error, -2 on a bad user buffer. */
 static int
-read_file(struct file *file, uint8_t *ubuf, unsigned len, uint8_t *bounce)
+read_file(struct file *file, uint8_t *ubuf, unsigned len, uint8_t *bounce,
+          unsigned size)
 {
   unsigned done = 0;
   while (done < len) {
-    unsigned n = len - done < BOUNCE_SIZE ? len - done : BOUNCE_SIZE;
+    unsigned n = len - done < size ? len - done : size;
     off_t got = file_read(file, bounce, n);
-    if (got <= 0)
-      break;
-    if (!copy_out(ubuf + done, bounce, got))
+    if (got > 0 && !copy_out(ubuf + done, bounce, got))
       return -2;
-    done += got;
-    if ((unsigned)got < n)
-      break;
+    done += got > 0 ? got : 0;
+    if (got < (off_t)n)
+      return short_by_error(file) ? -1 : (int)done;
   }
   return done;
 }
@@ -219,63 +235,54 @@ sys_read(struct intr_frame *f)
   struct fd_object *o = fd_get(fds(), fd);
   if (o == NULL || o->kind == FD_CONSOLE_OUT)
     return (uint32_t)-1;
-  uint8_t *bounce = malloc(BOUNCE_SIZE);
-  if (bounce == NULL)
-    return (uint32_t)-1;
-  int r = o->kind == FD_CONSOLE_IN ? read_console(ubuf, len, bounce)
-                                   : read_file(o->file, ubuf, len, bounce);
+  uint8_t fallback[FALLBACK_SIZE];
+  uint8_t *bounce = o->kind == FD_FILE ? malloc(BOUNCE_SIZE) : NULL;
+  unsigned size = bounce != NULL ? BOUNCE_SIZE : sizeof fallback;
+  int r = o->kind == FD_CONSOLE_IN
+              ? read_console(ubuf, len, fallback, sizeof fallback)
+              : read_file(o->file, ubuf, len, bounce ? bounce : fallback, size);
   free(bounce);
   if (r == -2)
     process_kill();
   return (uint32_t)r;
 }
 
-/* The whole buffer, atomically, on the console. */
+/* UBUF on the console in atomic units of CONSOLE_ATOMIC bytes (see the
+   top of the file).  Returns LEN, or -2 on a bad user buffer. */
 static int
 write_console(const uint8_t *ubuf, unsigned len)
 {
-  uint8_t *buf = malloc(len);
-  if (buf != NULL) {
-    if (!copy_in(buf, ubuf, len)) {
-      free(buf);
-      return -2;
-    }
-    putbuf((const char *)buf, len);
-    free(buf);
-    return len;
-  }
-  /* No room for one copy: fall back to page-sized pieces. */
-  uint8_t chunk[256];
   for (unsigned done = 0; done < len;) {
-    unsigned n = len - done < sizeof chunk ? len - done : sizeof chunk;
-    if (!copy_in(chunk, ubuf + done, n))
+    unsigned n = len - done < CONSOLE_ATOMIC ? len - done : CONSOLE_ATOMIC;
+    lock_acquire(&console_write_lock);
+    bool ok = copy_in(console_bounce, ubuf + done, n);
+    if (ok)
+      putbuf((const char *)console_bounce, n);
+    lock_release(&console_write_lock);
+    if (!ok)
       return -2;
-    putbuf((const char *)chunk, n);
     done += n;
   }
   return len;
 }
 
+/* LEN bytes of UBUF into FILE through BOUNCE (SIZE bytes).  Returns the
+   count (short at the end of the file, 0 under write-deny), -1 on a
+   device error, -2 on a bad user buffer. */
 static int
-write_file(struct file *file, const uint8_t *ubuf, unsigned len)
+write_file(struct file *file, const uint8_t *ubuf, unsigned len,
+           uint8_t *bounce, unsigned size)
 {
-  uint8_t *bounce = malloc(BOUNCE_SIZE);
-  if (bounce == NULL)
-    return -1;
   unsigned done = 0;
   while (done < len) {
-    unsigned n = len - done < BOUNCE_SIZE ? len - done : BOUNCE_SIZE;
-    if (!copy_in(bounce, ubuf + done, n)) {
-      free(bounce);
+    unsigned n = len - done < size ? len - done : size;
+    if (!copy_in(bounce, ubuf + done, n))
       return -2;
-    }
     off_t put = file_write(file, bounce, n);
-    if (put > 0)
-      done += put;
+    done += put > 0 ? put : 0;
     if (put < (off_t)n)
-      break;
+      return short_by_error(file) && !file_write_denied(file) ? -1 : (int)done;
   }
-  free(bounce);
   return done;
 }
 
@@ -292,8 +299,17 @@ sys_write(struct intr_frame *f)
   struct fd_object *o = fd_get(fds(), fd);
   if (o == NULL || o->kind == FD_CONSOLE_IN)
     return (uint32_t)-1;
-  int r = o->kind == FD_CONSOLE_OUT ? write_console(ubuf, len)
-                                    : write_file(o->file, ubuf, len);
+  int r;
+  if (o->kind == FD_CONSOLE_OUT)
+    r = write_console(ubuf, len);
+  else {
+    uint8_t fallback[FALLBACK_SIZE];
+    uint8_t *bounce = malloc(BOUNCE_SIZE);
+    r = bounce != NULL
+            ? write_file(o->file, ubuf, len, bounce, BOUNCE_SIZE)
+            : write_file(o->file, ubuf, len, fallback, sizeof fallback);
+    free(bounce);
+  }
   if (r == -2)
     process_kill();
   return (uint32_t)r;
@@ -473,6 +489,7 @@ static syscall_func *const table[] = {
 void
 syscall_init(void)
 {
+  lock_init(&console_write_lock);
   syscall_msr_init();
 }
 

@@ -6,13 +6,15 @@
 #include "userprog/uaccess.h"
 
 #include "arch/x86_64/intr-frame.h"
-#include "mm/malloc.h"
 #include "mm/vaddr.h"
 #include "threads/thread.h"
 #include "vm/vm.h"
 
 long uaccess_copy(void *dst, const void *src, size_t n);
 long uaccess_strcpy(char *dst, const char *src, size_t max);
+/* Bytes of user range checked under one hold of the SPT lock. */
+#define CHECK_PIECE (256 * PGSIZE)
+
 extern const char uaccess_begin[], uaccess_end[], uaccess_fault[];
 
 static bool
@@ -38,25 +40,33 @@ copy_out(void *udst, const void *ksrc, size_t n)
   return user_range(udst, n) && uaccess_copy(udst, ksrc, n) == 0;
 }
 
-enum ustr_result
-copy_in_string(const char *usrc, size_t max, char **out)
+long
+copy_in_string(const char *usrc, char *buf, size_t size)
 {
-  *out = NULL;
   uintptr_t a = (uintptr_t)usrc;
-  if (a < PGSIZE || a >= KERN_BASE)
+  if (a < PGSIZE || a >= KERN_BASE || size == 0)
     return USTR_BAD;
-  size_t room = KERN_BASE - a < max ? KERN_BASE - a : max;
-  char *buf = malloc(max + 1);
-  if (buf == NULL)
+  size_t avail = KERN_BASE - a < USTR_LIMIT ? KERN_BASE - a : USTR_LIMIT;
+  size_t n = size < avail ? size : avail;
+  long len = uaccess_strcpy(buf, usrc, n);
+  if (len < 0)
     return USTR_BAD;
-  long len = uaccess_strcpy(buf, usrc, room);
-  if (len < 0 || (size_t)len == room) {
-    free(buf);
-    /* Reaching KERN_BASE without a NUL is a bad pointer. */
-    return len < 0 || room < max ? USTR_BAD : USTR_TOO_LONG;
+  if ((size_t)len < n)
+    return len;
+  buf[n == size ? size - 1 : n - 1] = '\0'; /* A truncated prefix. */
+  /* Check the rest through a small scratch buffer: nothing is allocated,
+     and nothing past the NUL is touched. */
+  char scratch[64];
+  for (size_t pos = n; pos < avail; pos += (size_t)len) {
+    size_t chunk = avail - pos < sizeof scratch ? avail - pos : sizeof scratch;
+    len = uaccess_strcpy(scratch, usrc + pos, chunk);
+    if (len < 0)
+      return USTR_BAD;
+    if ((size_t)len < chunk)
+      return pos + len;
   }
-  *out = buf;
-  return USTR_OK;
+  /* No NUL: at KERN_BASE that is a bad pointer, else just too long. */
+  return KERN_BASE - a <= USTR_LIMIT ? USTR_BAD : USTR_UNTERMINATED;
 }
 
 uintptr_t
@@ -72,8 +82,18 @@ uaccess_check(const void *uva, size_t n, bool write)
 {
   if (n == 0)
     return true;
-  return user_range(uva, n) &&
-         vm_check_user_range(uva, n, write, uaccess_user_rsp());
+  if (!user_range(uva, n))
+    return false;
+  /* In pieces, so the SPT lock is never held for a walk whose length the
+     caller chose (a 4 GiB buffer is a million pages). */
+  uintptr_t a = (uintptr_t)uva, end = a + n, rsp = uaccess_user_rsp();
+  while (a < end) {
+    size_t piece = end - a < CHECK_PIECE ? end - a : CHECK_PIECE;
+    if (!vm_check_user_range((const void *)a, piece, write, rsp))
+      return false;
+    a += piece;
+  }
+  return true;
 }
 
 bool

@@ -18,15 +18,25 @@
 bool copy_in(void *kdst, const void *usrc, size_t n);
 bool copy_out(void *udst, const void *ksrc, size_t n);
 
-enum ustr_result { USTR_OK, USTR_BAD, USTR_TOO_LONG };
-/* Copy the user string USRC (NUL included) into a new kernel buffer of at
-   most MAX bytes, returned in *OUT (free it).  USTR_TOO_LONG if no NUL in
-   MAX bytes, USTR_BAD for a bad pointer or no memory (*OUT is NULL). */
-enum ustr_result copy_in_string(const char *usrc, size_t max, char **out);
+/* The longest user string the kernel reads, NUL included
+   (pintos-abi.md 3: Pagoda may stop after 4096 bytes). */
+#define USTR_LIMIT 4096
+#define USTR_BAD (-1)          /* A bad pointer: kill the caller. */
+#define USTR_UNTERMINATED (-2) /* No NUL in USTR_LIMIT bytes. */
+
+/* Read the user string USRC up to its NUL, checking every byte of it but
+   none after it, and store its first SIZE - 1 bytes (SIZE >= 1) in BUF,
+   NUL-terminated.  Returns the string's length without the NUL (SIZE or
+   more means BUF holds a truncated prefix), USTR_UNTERMINATED if the first
+   USTR_LIMIT bytes hold no NUL, or USTR_BAD for a bad pointer (also when
+   the string runs into KERN_BASE).  Allocates nothing, so kernel memory
+   shortage can never look like a bad pointer.  May fault (and sleep). */
+long copy_in_string(const char *usrc, char *buf, size_t size);
 
 /* Pure check of [UVA, UVA + N) for a later copy (read: N bytes the kernel
    will read; write: will write), against the process's pages and the
-   stack-growth rule.  Loads nothing. */
+   stack-growth rule.  Loads nothing.  Takes the SPT lock once per 1 MiB
+   piece, never for the whole of a huge range. */
 bool uaccess_check(const void *uva, size_t n, bool write);
 
 /* The user rsp saved at system-call or interrupt entry. */

@@ -73,7 +73,8 @@ anon_swap_out(struct page *page, bool dirty)
     a->slot = SWAP_NONE;
     valid_copy = false;
   }
-  if (!must_write && !(vm_write_clean && valid_copy))
+  if (!must_write &&
+      !(vm_write_clean && valid_copy && !swap_is_shared(a->slot)))
     return true; /* Zero page, or the slot already holds these bytes. */
   bool new_slot = !valid_copy;
   if (new_slot && (a->slot = swap_alloc()) == SWAP_NONE)
@@ -83,10 +84,11 @@ anon_swap_out(struct page *page, bool dirty)
   VM_COUNT(page->as, swap_writes);
   trace_vm_swap_out(&page->as->spt, page->va, a->slot);
   if (!swap_write(a->slot, page->frame->kva)) {
-    /* The slot's old bytes may be half overwritten: keep none of it.  The
-       page stays resident (the evictor remaps it) and must be saved
-       again, so it has data now. */
-    swap_free(a->slot);
+    /* The slot holds nothing usable now and its sectors may be bad: drop
+       it for good.  The page keeps its frame (the evictor remaps it,
+       dirty), has data only there, and its next eviction tries a fresh
+       slot. */
+    swap_retire(a->slot);
     a->slot = SWAP_NONE;
     a->has_data = true;
     return false;

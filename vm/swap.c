@@ -89,6 +89,21 @@ swap_is_shared(size_t slot)
   return shared;
 }
 
+/* Take SLOT out of use for good after a failed write: it stays marked in
+   the bitmap, so it is never handed out again, but no longer counts as
+   used (no page holds it; the leak check compares used slots).  Only a
+   slot with one holder is ever written, so it has one. */
+void
+swap_retire(size_t slot)
+{
+  lock_acquire(&swap_lock);
+  ASSERT(bitmap_test(slots, slot) && refs[slot] == 1);
+  refs[slot] = 0;
+  used--;
+  lock_release(&swap_lock);
+  klog_printf("swap: slot %zu retired after a write error\n", slot);
+}
+
 /* Write the page at KVA to SLOT, as one multi-sector request (DMA when
    the driver has it).  False on a disk error. */
 bool

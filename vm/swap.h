@@ -18,6 +18,9 @@ void swap_free(size_t slot);
 size_t swap_ref(size_t slot);
 /* True if SLOT has more than one holder (never write it then). */
 bool swap_is_shared(size_t slot);
+/* Never hand SLOT (allocated, its write failed) out again; it stops
+   counting as used. */
+void swap_retire(size_t slot);
 bool swap_write(size_t slot, const void *kva);
 bool swap_read(size_t slot, void *kva);
 size_t swap_slots_used(void);

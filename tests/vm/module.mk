@@ -6,6 +6,7 @@ TEST_PROGS += tests/vm/bad-addrs        # test: Loads and stores at addresses th
 TEST_PROGS += tests/vm/code-read-into   # test: read() into read-only program memory kills, even when the page has not been loaded yet
 TEST_PROGS += tests/vm/code-write       # test: Code is read-only in the hardware page table
 TEST_PROGS += tests/vm/exhaust          # test: Memory exhaustion kills the process that runs out, not the kernel
+TEST_PROGS += tests/vm/fault-swap       # test: A failing swap disk: a read error kills the owner only, a write error keeps the page
 TEST_PROGS += tests/vm/fork-private     # test: After fork each process has private memory
 TEST_PROGS += tests/vm/lazy-bss         # test: BSS pages are lazy
 TEST_PROGS += tests/vm/lazy-data        # test: Pages of the program file load lazily too

@@ -22,6 +22,7 @@ BOOT = "Pagoda booting with"
 PANIC = "Kernel PANIC at"
 MEM_LINE = re.compile(r"^mem: (boot|halt) (.*)$")
 EXIT_LINE = re.compile(r"^(.*): exit\(-?\d+\)$")
+LOAD_LINE = re.compile(r"^load: (.*): (?:open failed|error loading executable)$")
 
 
 @dataclass
@@ -85,10 +86,13 @@ def _window_diff(expected, actual, spec):
 
 
 def _drop_ignored_exits(lines, names):
+    """LINES without the exit lines of processes NAMES and the `load:'
+    lines of failed execs of programs NAMES."""
     if not names:
         return lines
     return [ln for ln in lines
-            if not ((m := EXIT_LINE.match(ln)) and m.group(1) in names)]
+            if not ((m := EXIT_LINE.match(ln)) and m.group(1) in names)
+            and not ((m := LOAD_LINE.match(ln)) and m.group(1) in names)]
 
 
 def _common_checks(lines, status, timed_out, timeout):

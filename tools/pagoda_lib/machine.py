@@ -36,6 +36,8 @@ class Machine:
     kernel: Path = KERNEL_BIN
     fs_image: Optional[Path] = None
     swap_image: Optional[Path] = None
+    fs_faults: Optional[Path] = None     # blkdebug rules file (faults.py)
+    swap_faults: Optional[Path] = None
     console: object = CONSOLE_PIPE   # CONSOLE_PIPE, CONSOLE_TERMINAL or a Path
     log: Optional[Path] = None
     icount: bool = False
@@ -51,8 +53,9 @@ class Machine:
                 "-no-reboot", "-display", "none", "-nic", "none",
                 "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
         argv += self._serial_args()
-        argv += _disk_args("fsdisk", "ide.0", self.fs_image)
-        argv += _disk_args("swapdisk", "ide.1", self.swap_image)
+        argv += _disk_args("fsdisk", "ide.0", self.fs_image, self.fs_faults)
+        argv += _disk_args("swapdisk", "ide.1", self.swap_image,
+                           self.swap_faults)
         if self.trace is not None:
             path = str(self.trace).replace(",", ",,")
             argv += ["-chardev", f"file,id=trace,path={path}",
@@ -78,10 +81,15 @@ def _file_chardev(path):
     return "file:" + str(path)
 
 
-def _disk_args(ident, bus, image):
+def _disk_args(ident, bus, image, faults=None):
     if image is None:
         return []
-    fname = str(image).replace(",", ",,")   # QEMU option escaping
+    fname = str(image)
+    if faults is not None:
+        # Fault injection: this QEMU takes blkdebug:RULES:IMAGE (the
+        # driver=blkdebug,image.* form does not work with format=raw).
+        fname = f"blkdebug:{faults}:{fname}"
+    fname = fname.replace(",", ",,")   # QEMU option escaping
     return ["-drive", f"file={fname},format=raw,if=none,id={ident}",
             "-device", f"ide-hd,drive={ident},bus={bus},unit=1"]
 

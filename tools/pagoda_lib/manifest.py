@@ -10,6 +10,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import faults
 from .common import BUILD, DEFAULT_MEM, ROOT, PagodaError
 
 TESTS_DIR = ROOT / "tests"
@@ -27,6 +28,8 @@ class TestSpec:
     fs_image: str = ""            # boot on a copy of this image instead
     before: str = ""              # a first boot on the same disks: run ARGS
     swap: int = 0                 # swap disk units (0: none)
+    fs_fault: str = ""            # blkdebug rules for the fs disk (faults.py)
+    swap_fault: str = ""          # ... and for the swap disk
     timeout: int = 60             # wall-clock seconds
     args: str = ""                # what `run' gets; default NAME
     kargs: str = ""               # extra kernel options before the actions
@@ -81,6 +84,14 @@ def _choice(value, key, where, choices):
     return value
 
 
+def _fault(value, key, where):
+    try:
+        faults.parse(value, key)
+    except PagodaError as e:
+        raise PagodaError(f"{where}: {e}") from None
+    return value
+
+
 def _list(value):
     return [v for v in value.split(",") if v]
 
@@ -93,6 +104,8 @@ KEYS = {
     "fs-image": lambda v, k, w: v,
     "before": lambda v, k, w: v,
     "swap": lambda v, k, w: _int(v, k, w),
+    "fs-fault": lambda v, k, w: _fault(v, k, w),
+    "swap-fault": lambda v, k, w: _fault(v, k, w),
     "timeout": lambda v, k, w: _int(v, k, w, 1),
     "args": lambda v, k, w: v,
     "kargs": lambda v, k, w: v,

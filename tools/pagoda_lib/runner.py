@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import disk, judge, machine, reports
+from . import disk, faults, judge, machine, reports
 from .common import BUILD, KERNEL_BIN, ROOT, PagodaError, rel
 from .manifest import TESTS_DIR, discover
 
@@ -105,7 +105,26 @@ def prepare(spec, workdir, console, log):
     if spec.swap > 0:
         m.swap_image = Path(workdir) / "swap.img"
         disk.create_blank(m.swap_image, spec.swap)
+    _add_faults(spec, m, workdir)
     return m
+
+
+def _add_faults(spec, m, workdir):
+    """blkdebug rules files for SPEC's fs-fault and swap-fault keys."""
+    if spec.fs_fault:
+        if m.fs_image is None:
+            raise PagodaError("fs-fault needs a file-system disk")
+        files = {} if spec.fs_image else \
+            {name: host for host, name in disk_files(spec)}
+        m.fs_faults = faults.write_config(
+            faults.parse(spec.fs_fault, "fs-fault"),
+            Path(workdir) / "fs-faults.conf", m.fs_image, files)
+    if spec.swap_fault:
+        if m.swap_image is None:
+            raise PagodaError("swap-fault needs a swap disk")
+        m.swap_faults = faults.write_config(
+            faults.parse(spec.swap_fault, "swap-fault"),
+            Path(workdir) / "swap-faults.conf", m.swap_image)
 
 
 def rerun_command(spec):
