@@ -8,8 +8,9 @@
  * interrupts, the scheduler, devices, the file system and processes.  Then
  * `Boot complete.', the actions, and power-off with -q.
  *
- * Command line: options first (-q, -f, -ul=N, -mlfqs), then actions
- * (run 'PROG ARGS', ls, cat FILE, rm FILE).  Single quotes group a word. */
+ * Command line: options first (-q, -f, -ul=N, -mlfqs, -vm-policy=NAME), then
+ * actions (run 'PROG ARGS', ls, cat FILE, rm FILE).  Single quotes group a
+ * word. */
 
 #include "threads/init.h"
 
@@ -37,6 +38,7 @@
 #include "userprog/exception.h"
 #include "userprog/process.h"
 #include "userprog/syscall.h"
+#include "vm/policy.h"
 #include "vm/swap.h"
 #include "vm/vm.h"
 #include "devices/block.h"
@@ -99,6 +101,18 @@ split_words(char *s, char **words, int max)
   return n;
 }
 
+/* The -vm-policy=NAME option: NAME must be a replacement policy. */
+static void
+select_policy(const char *name)
+{
+  if (policy_select(name))
+    return;
+  printf("Boot error: unknown policy '%s' (policies: %s)\n", name,
+         policy_names());
+  printf("Powering off...\n");
+  power_off();
+}
+
 /* Apply the options at the front of ARGV; return the first action. */
 static char **
 parse_options(char **args)
@@ -113,8 +127,11 @@ parse_options(char **args)
       user_page_limit = atoi(opt + 4);
     else if (!strcmp(opt, "-mlfqs"))
       thread_mlfqs = true;
+    else if (!strncmp(opt, "-vm-policy=", 11))
+      select_policy(opt + 11);
     else {
-      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs)\n",
+      printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs "
+             "-vm-policy=NAME)\n",
              opt);
       printf("Powering off...\n");
       power_off();

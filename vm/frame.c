@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* The frame table and the clock.
+/* The frame table and the victim search.
  *
  * One struct frame per page of the user pool, in an array indexed by the
  * frame's position in the pool.  frame_lock guards the frame-page links,
- * pin counts and the clock hand.  The clock sweeps the array: a frame whose
- * page was accessed since the last sweep gets its accessed bit cleared and
- * a second chance; the first unpinned, unaccessed frame whose owner's SPT
- * can be locked without waiting is the victim.  Policy only: the eviction
- * mechanism is vm_evict_frame in vm/vm.c. */
+ * pin counts and the replacement policy's state.  The victim search is
+ * mechanism here and choice in the policy (vm/policy.h, picked at boot
+ * with -vm-policy=NAME): the policy offers frames in its order; a frame
+ * that is unowned, pinned, or one of whose sharers' SPT cannot be locked
+ * without waiting is skipped; for the others the accessed bits of every
+ * sharer are read and cleared, and the policy takes or passes.  The
+ * eviction itself is vm_evict_frame in vm/vm.c. */
 
 #include "vm/frame.h"
 
@@ -17,13 +19,15 @@
 #include "mm/malloc.h"
 #include "mm/palloc.h"
 #include "mm/vaddr.h"
+#include "vm/policy.h"
 #include "vm/vm.h"
 
 struct lock frame_lock;
 static struct frame *frames;
 static size_t frame_cnt;
 static uint8_t *pool_base;
-static size_t hand;
+static const struct vm_policy *policy;
+static size_t sample_hand; /* Next frame whose bits to sample. */
 
 void
 frame_table_init(void)
@@ -36,6 +40,11 @@ frame_table_init(void)
     PANIC("frame table: no memory for %zu frames", frame_cnt);
   for (size_t i = 0; i < frame_cnt; i++)
     frames[i].kva = pool_base + i * PGSIZE;
+  policy_freeze();
+  policy = policy_current();
+  if (!policy->init(frame_cnt))
+    PANIC("frame table: no memory for the %s policy", policy->name);
+  klog_printf("frames: replacement policy %s\n", policy->name);
 }
 
 struct frame *
@@ -100,17 +109,38 @@ test_and_clear_accessed(struct frame *f)
   return accessed;
 }
 
+/* Tell the policy what the accessed bits of its next batch of frames
+   say, for the policies that keep a history (aging). */
+static void
+sample_batch(void)
+{
+  size_t batch = policy->sample_batch();
+  for (size_t n = 0; n < batch && n < frame_cnt; n++) {
+    size_t i = sample_hand;
+    sample_hand = (sample_hand + 1) % frame_cnt;
+    struct victim held = {.locked_cnt = 0};
+    if (frames[i].page == NULL || !claim_sharers(&frames[i], &held))
+      continue;
+    policy->sampled(i, test_and_clear_accessed(&frames[i]));
+    release_owners(&held);
+  }
+}
+
 bool
-frame_clock_victim(struct victim *v)
+frame_choose_victim(struct victim *v)
 {
   ASSERT(lock_held_by_current_thread(&frame_lock));
   v->locked_cnt = 0;
+  sample_batch();
+  policy->scan_begin();
   for (size_t n = 0; n < 2 * frame_cnt; n++) {
-    struct frame *f = &frames[hand];
-    hand = (hand + 1) % frame_cnt;
+    size_t i = policy->next();
+    if (i == POLICY_END)
+      break;
+    struct frame *f = &frames[i];
     if (f->page == NULL || f->pin_cnt > 0 || !claim_sharers(f, v))
       continue;
-    if (test_and_clear_accessed(f)) {
+    if (!policy->judge(i, test_and_clear_accessed(f))) {
       release_owners(v);
       continue;
     }
@@ -121,9 +151,19 @@ frame_clock_victim(struct victim *v)
   return false;
 }
 
+/* What the policy may use to recognise PAGE when it comes back: its
+   owner and address, mixed. */
+static uintptr_t
+page_key(const struct page *page)
+{
+  return ((uintptr_t)page->spt * 0x9e3779b97f4a7c15ull) ^ (uintptr_t)page->va;
+}
+
 void
 frame_link(struct frame *f, struct page *page)
 {
+  if (f->page == NULL)
+    policy->claimed(f - frames, page_key(page));
   page->frame = f;
   page->next_sharer = f->page;
   f->page = page;
@@ -141,6 +181,8 @@ frame_unlink(struct frame *f, struct page *page)
   *pp = page->next_sharer;
   page->next_sharer = NULL;
   page->frame = NULL;
+  if (f->page == NULL)
+    policy->freed(f - frames);
   return --f->share_cnt;
 }
 

@@ -39,12 +39,13 @@ void frame_table_init(void);
 struct frame *frame_alloc(void);
 /* Return F to the user pool.  F must not be linked to a page. */
 void frame_free(struct frame *f);
-/* Choose a victim by the clock over accessed bits, skipping pinned and
-   unowned frames and frames any of whose sharers' SPT is busy.  On
+/* Choose a victim in the order of the replacement policy (vm/policy.h),
+   skipping pinned and unowned frames and frames any of whose sharers' SPT
+   is busy, and letting the policy see and clear accessed bits.  On
    success the frame is pinned and every sharer's SPT lock is held by the
    caller (V lists the ones this call took).  Called with frame_lock held;
    false when no frame qualifies. */
-bool frame_clock_victim(struct victim *v);
+bool frame_choose_victim(struct victim *v);
 /* Add PAGE to F's sharers / remove it; frame_lock held.  Unlink returns
    the number of sharers left. */
 void frame_link(struct frame *f, struct page *page);

@@ -139,7 +139,7 @@ vm_evict_frame(enum evict_failure *why)
 {
   struct victim v;
   lock_acquire(&frame_lock);
-  bool found = frame_clock_victim(&v);
+  bool found = frame_choose_victim(&v);
   lock_release(&frame_lock);
   *why = EVICT_BUSY;
   if (!found)

@@ -212,6 +212,10 @@ def cmd_test(argv):
     p.add_argument("--repeat", type=int, default=1, metavar="N",
                    help="run each test N times")
     p.add_argument("--list", action="store_true", help="list, do not run")
+    p.add_argument("--vm-policy", metavar="NAME",
+                   default=os.environ.get("VM_POLICY") or None,
+                   help="boot every test with -vm-policy=NAME (default: "
+                        "$VM_POLICY, else the kernel's default)")
     opts = p.parse_args(argv)
     globs = [g for arg in opts.globs for g in arg.split()]
     # `make check TESTS=vm/*' lets the shell expand vm/* against the kernel's
@@ -219,7 +223,8 @@ def cmd_test(argv):
     env = os.environ.get("TESTS", "").split()
     if env and any(Path(g).exists() for g in globs):
         globs = env
-    return runner.main(globs, opts.jobs, max(1, opts.repeat), opts.list)
+    return runner.main(globs, opts.jobs, max(1, opts.repeat), opts.list,
+                       opts.vm_policy)
 
 
 def _debug_test_machine(name, workdir, console, log):
