@@ -40,6 +40,7 @@ BENCH_PROGS += bench/progs/bwalk    # linear walk over more than memory
 BENCH_PROGS += bench/progs/brand    # random access to a working set
 BENCH_PROGS += bench/progs/bpar     # parallel walkers that evict each other
 BENCH_PROGS += bench/progs/bsort    # merge sort bigger than memory
+BENCH_PROGS += bench/progs/bhot     # hot set and a scan going by it (defeats LRU)
 BENCH_PROGS += bench/progs/bfileio  # sequential read/write, 64 KiB chunks
 BENCH_BINS := $(patsubst bench/progs/%,$(BENCH_DIR)/progs/%,$(BENCH_PROGS))
 ALL_TARGETS += $(BENCH_BINS)
@@ -57,3 +58,11 @@ $(BENCH_DIR)/progs/%: $(B)/user/bench/progs/%.o $(ULIB) lib/user/user.lds
 bench: all bench-hash
 	$(PYTHON) bench/run-bench --hash $(BENCH_DIR)/hash.md \
 	    --out $(BENCH_DIR)/results.md $(BENCHARGS)
+
+# bench/refs: the benchmark programs' page reference strings, regenerated
+# on the host for `tools/pagoda opt' (OPT and LRU against the policies).
+$(BENCH_DIR)/refs: bench/refs.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  BENCHCC $@")
+	$(Q)$(CC) $(BENCH_CFLAGS) $(DEPFLAGS) -o $@ $<
+ALL_TARGETS += $(BENCH_DIR)/refs

@@ -27,7 +27,6 @@ static struct frame *frames;
 static size_t frame_cnt;
 static uint8_t *pool_base;
 static const struct vm_policy *policy;
-static size_t sample_hand; /* Next frame whose bits to sample. */
 
 void
 frame_table_init(void)
@@ -116,8 +115,9 @@ sample_batch(void)
 {
   size_t batch = policy->sample_batch();
   for (size_t n = 0; n < batch && n < frame_cnt; n++) {
-    size_t i = sample_hand;
-    sample_hand = (sample_hand + 1) % frame_cnt;
+    size_t i = policy->sample_next();
+    if (i == POLICY_END)
+      break;
     struct victim held = {.locked_cnt = 0};
     if (frames[i].page == NULL || !claim_sharers(&frames[i], &held))
       continue;

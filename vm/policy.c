@@ -80,7 +80,7 @@ pqueue_links_init(struct pqueue_links *l, size_t cnt)
 }
 
 void
-pqueue_init(struct pqueue *q, unsigned char tag)
+pqueue_init(struct pqueue *q, uint16_t tag)
 {
   ASSERT(tag != 0);
   q->head = q->tail = POLICY_END;

@@ -15,7 +15,10 @@
        freed(i)         frame i lost its last page (evicted, unmapped,
                         process gone)
        sampled(i, a)    the periodic look at frame i's accessed bits found
-                        A (only policies with sample_batch > 0)
+                        A (only policies whose sample_batch is not 0:
+                        at each search the frame table asks sample_batch
+                        how many frames to look at, and sample_next which
+                        ones)
 
    A victim search is scan_begin, then next/judge pairs:
 
@@ -46,9 +49,11 @@ struct vm_policy {
   void (*scan_begin)(void);
   size_t (*next)(void);
   bool (*judge)(size_t i, bool accessed);
-  /* Frames whose accessed bits to sample at each victim search (0: none,
-     and sampled is never called). */
+  /* How many frames' accessed bits to sample before this victim search
+     (0: none; then sample_next and sampled are not called), and which:
+     sample_next gives them one by one, POLICY_END when done. */
   size_t (*sample_batch)(void);
+  size_t (*sample_next)(void);
   void (*sampled)(size_t i, bool accessed);
 };
 
@@ -74,15 +79,15 @@ void policy_freeze(void);
    it (0: none).  All operations O(1). */
 struct pqueue {
   size_t head, tail, len;
-  unsigned char tag; /* What in[] says for this queue. */
+  uint16_t tag; /* What in[] says for this queue. */
 };
 struct pqueue_links {
   size_t *prev, *next;
-  unsigned char *in;
+  uint16_t *in;
 };
 
 bool pqueue_links_init(struct pqueue_links *, size_t cnt);
-void pqueue_init(struct pqueue *, unsigned char tag);
+void pqueue_init(struct pqueue *, uint16_t tag);
 void pqueue_push(struct pqueue *, struct pqueue_links *, size_t i);
 void pqueue_remove(struct pqueue *, struct pqueue_links *, size_t i);
 /* Remove I from whichever of queues Q[0..N) holds it, if any. */

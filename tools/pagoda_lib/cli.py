@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import backtrace, debug, disk, machine, runner
+from . import backtrace, debug, disk, machine, opt, runner
 from .common import (BUILD, DEFAULT_MEM, KERNEL_BIN, KERNEL_ELF, PagodaError,
                      free_gdb_port, kernel_command_line, rel)
 from .manifest import discover
@@ -262,16 +262,17 @@ def cmd_debug(argv):
 
 
 COMMANDS = {"run": cmd_run, "test": cmd_test, "disk": cmd_disk,
-            "backtrace": cmd_backtrace, "debug": cmd_debug}
+            "backtrace": cmd_backtrace, "debug": cmd_debug, "opt": opt.main}
 
 
 def usage():
-    return ("usage: pagoda {run,test,disk,backtrace,debug} ...\n"
+    return ("usage: pagoda {run,test,disk,backtrace,debug,opt} ...\n"
             "  run [OPTIONS] -- ARGS     boot the kernel once\n"
             "  test [--jobs N] [--repeat N] [--list] [GLOB...]\n"
             "  disk IMAGE format|put|get|ls|rm|fsck ...\n"
             "  backtrace [FILE|ADDR...]  symbolise call stacks\n"
             "  debug [TEST] [OPTIONS]    QEMU paused, gdb attached\n"
+            "  opt --frames N WORKLOAD   OPT and LRU faults of a workload\n"
             "`pagoda CMD --help' for the options of CMD.")
 
 
