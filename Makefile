@@ -5,7 +5,9 @@
 #
 #   make            kernel, user library, programs, default disk image
 #   make run        boot into the shell (serial on this terminal; Ctrl-a x quits)
-#   make check      every test (TESTS=glob to pick, REPEAT=N, JOBS=N)
+#   make check      every test (TESTS=glob to pick, REPEAT=N, JOBS=N,
+#                   VM_POLICY=NAME), then the other replacement policies
+#                   on the VM memory-pressure tests (check-policies)
 #   make unit       host unit tests of lib/ and filesys/ (ASan + UBSan)
 #   make debug      QEMU paused with a gdb stub, gdb attached (TEST=name)
 #   make bench      benchmark table
@@ -152,7 +154,9 @@ run: deps all
 
 check: deps all unit
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
-	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)")
+	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TESTS),"$(TESTS)") \
+	    $(if $(VM_POLICY),--vm-policy $(VM_POLICY))
+	$(if $(TESTS)$(VM_POLICY)$(REPEAT),,@$(MAKE) --no-print-directory check-policies)
 
 debug: deps all
 	$(PYTHON) tools/pagoda debug $(TEST)
