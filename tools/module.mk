@@ -36,7 +36,7 @@ unit-tools: $(B)/bench/refs
 # The replacement policies other than the default each run the VM suite's
 # memory-pressure tests (docs/testing.md): part of `make check' unless
 # TESTS or VM_POLICY asks for a particular run.
-POLICY_CHECK := fifo second aging random 2q
+POLICY_CHECK := clock fifo second aging random
 POLICY_TESTS := 'vm/page-*' 'vm/merge-*' 'vm/swap-*' vm/exhaust vm/cow-share \
                 vm/fork-private vm/lock-fair vm/vmstat-swap
 .PHONY: check-policies
