@@ -44,6 +44,7 @@ static size_t ghost_buckets; /* A power of two. */
 static struct pqueue *scan_queue;
 static size_t scan_cursor;
 static bool scan_switched;
+static struct pseen seen; /* Am's clock takes a frame met twice. */
 
 static size_t
 ghost_hash(uintptr_t key)
@@ -115,8 +116,9 @@ twoq_init(size_t cnt)
   ghost_key = calloc(ghost_cap, sizeof *ghost_key);
   ghost_chain = malloc(ghost_cap * sizeof *ghost_chain);
   ghost_bucket = malloc(ghost_buckets * sizeof *ghost_bucket);
-  if (!pqueue_links_init(&links, cnt) || keys == NULL || ghost_key == NULL ||
-      ghost_chain == NULL || ghost_bucket == NULL)
+  if (!pqueue_links_init(&links, cnt) || !pseen_init(&seen, cnt) ||
+      keys == NULL || ghost_key == NULL || ghost_chain == NULL ||
+      ghost_bucket == NULL)
     return false;
   for (size_t i = 0; i < ghost_buckets; i++)
     ghost_bucket[i] = GHOST_NONE;
@@ -145,6 +147,7 @@ twoq_scan_begin(void)
   scan_queue = a1in.len > kin || am.len == 0 ? &a1in : &am;
   scan_cursor = scan_queue->head;
   scan_switched = false;
+  pseen_begin(&seen);
 }
 
 /* Through the chosen list, then (if nothing there could be evicted) the
@@ -169,7 +172,7 @@ twoq_judge(size_t i, bool accessed)
   struct pqueue *q = links.in[i] == ON_A1IN ? &a1in : &am;
   pqueue_remove(q, &links, i);
   pqueue_push(q, &links, i);
-  if (q == &am && accessed) {
+  if (q == &am && accessed && !pseen_again(&seen, i)) {
     /* Am's clock: a used page starts over at the back; the cursor meets
        it again (its bit now clear) after the rest. */
     if (scan_cursor == POLICY_END && scan_queue == q)

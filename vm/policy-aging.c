@@ -16,7 +16,8 @@
  * order they came in: among pages not used for eight samples the one that
  * came in first goes first, as LRU would have it.  Every step is O(1); a
  * search passes at most 256 empty queues.  A candidate whose bit is set at
- * the search itself gets that use added (it moves up) and is passed over.
+ * the search itself gets that use added (it moves up) and is passed over,
+ * unless this search offered it before (struct pseen in vm/policy.h).
  *
  * Sampling happens in the search, not in the timer interrupt: reading
  * another process's page table needs its SPT lock, which an interrupt
@@ -38,6 +39,7 @@ static bool *fresh;          /* Claimed since the last sample. */
 static size_t *sample_order; /* The frames of this sample, in order. */
 static size_t sample_len, sample_pos;
 static unsigned searches;
+static struct pseen seen;
 
 static bool
 aging_init(size_t cnt)
@@ -46,8 +48,8 @@ aging_init(size_t cnt)
     pqueue_init(&by_age[a], (uint16_t)(a + 1));
   fresh = calloc(cnt, sizeof *fresh);
   sample_order = calloc(cnt, sizeof *sample_order);
-  return pqueue_links_init(&links, cnt) && fresh != NULL &&
-         sample_order != NULL;
+  return pqueue_links_init(&links, cnt) && pseen_init(&seen, cnt) &&
+         fresh != NULL && sample_order != NULL;
 }
 
 /* Put resident frame I at the back of the queue of AGE. */
@@ -83,6 +85,7 @@ aging_scan_begin(void)
 {
   cursor_age = 0;
   cursor = by_age[0].head;
+  pseen_begin(&seen);
 }
 
 /* The next frame from the youngest-first walk over the age queues. */
@@ -102,7 +105,7 @@ aging_next(void)
 static bool
 aging_judge(size_t i, bool accessed)
 {
-  if (accessed) {
+  if (accessed && !pseen_again(&seen, i)) {
     set_age(i, age_of(i) >> 1 | AGE_TOP);
     return false;
   }

@@ -6,21 +6,23 @@
  * bit (cleared by the frame table) is its second chance, and it moves to
  * the back of the queue as if it had just come in; otherwise it is the
  * victim.  The same idea as the clock, but the order is arrival order, not
- * frame order.  The search's cursor reaches the frames it moved to the
- * back, now with clear bits, so one pass through the queue (plus the
- * moved ones) always decides. */
+ * frame order.  A frame met a second time in one search is taken even if
+ * it was used again meanwhile (struct pseen in vm/policy.h).  The search's
+ * cursor reaches the frames it moved to the back, now with clear bits, so one
+ * pass through the queue (plus the moved ones) always decides. */
 
 #include "vm/policy.h"
 
 static struct pqueue_links second_links;
 static struct pqueue second_queue;
 static size_t second_cursor;
+static struct pseen second_seen;
 
 static bool
 second_init(size_t cnt)
 {
   pqueue_init(&second_queue, 1);
-  return pqueue_links_init(&second_links, cnt);
+  return pqueue_links_init(&second_links, cnt) && pseen_init(&second_seen, cnt);
 }
 
 static void
@@ -39,6 +41,7 @@ static void
 second_scan_begin(void)
 {
   second_cursor = second_queue.head;
+  pseen_begin(&second_seen);
 }
 
 static size_t
@@ -60,7 +63,7 @@ second_judge(size_t i, bool accessed)
   pqueue_push(&second_queue, &second_links, i);
   if (second_cursor == POLICY_END)
     second_cursor = i;
-  return !accessed;
+  return !accessed || pseen_again(&second_seen, i);
 }
 
 static size_t

@@ -72,6 +72,28 @@ policy_names(void)
 }
 
 bool
+pseen_init(struct pseen *s, size_t cnt)
+{
+  s->stamp = calloc(cnt, sizeof *s->stamp);
+  s->search = 0;
+  return s->stamp != NULL;
+}
+
+void
+pseen_begin(struct pseen *s)
+{
+  s->search++;
+}
+
+bool
+pseen_again(struct pseen *s, size_t i)
+{
+  bool again = s->stamp[i] == s->search;
+  s->stamp[i] = s->search;
+  return again;
+}
+
+bool
 pqueue_links_init(struct pqueue_links *l, size_t cnt)
 {
   l->prev = calloc(cnt, sizeof *l->prev);

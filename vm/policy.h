@@ -73,6 +73,22 @@ const char *policy_names(void);
 /* Freeze the choice: the frame table has started.  Called once. */
 void policy_freeze(void);
 
+/* Which frames a victim search has offered already, for the policies that
+   offer a frame twice (after moving it back): on the second offer they
+   take it whatever its accessed bit says, as the clock's second sweep
+   would, so that a search finds a victim even while other processes keep
+   using every page (they run whenever the search is preempted). */
+struct pseen {
+  uint32_t *stamp; /* Search number of the last offer, per frame. */
+  uint32_t search;
+};
+
+bool pseen_init(struct pseen *, size_t cnt);
+/* A new search begins. */
+void pseen_begin(struct pseen *);
+/* True if I was offered before in this search; marks it offered. */
+bool pseen_again(struct pseen *, size_t i);
+
 /* A queue of frame indices in a doubly linked list threaded through two
    arrays, for the policies that keep frames in an order (FIFO, second
    chance, 2Q).  A frame is on at most one queue of a policy; in[i] names
