@@ -5,7 +5,9 @@
 #
 #   make            kernel, user library, programs, default disk image
 #   make run        boot into the shell (serial on this terminal; Ctrl-a x quits)
-#   make check      every test (TESTS=glob to pick, REPEAT=N, JOBS=N)
+#   make check      every test (TESTS=glob to pick, REPEAT=N, JOBS=N,
+#                   VM_POLICY=NAME), then the other replacement policies
+#                   on the VM memory-pressure tests (check-policies)
 #   make unit       host unit tests of lib/ and filesys/ (ASan + UBSan)
 #   make debug      QEMU paused with a gdb stub, gdb attached (TEST=name)
 #   make bench      benchmark table
@@ -232,9 +234,11 @@ check: all unit format-check trace-kernel
 	@status=0; \
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
 	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TRACE_VM),--trace-vm) \
+	    $(if $(VM_POLICY),--vm-policy $(VM_POLICY)) \
 	    $(if $(TESTS),"$(TESTS)") || status=1; \
 	$(PYTHON) tests/trace/check-trace $(if $(TESTS),"$(TESTS)") || status=1; \
 	exit $$status
+	$(if $(TESTS)$(VM_POLICY)$(REPEAT),,@$(MAKE) --no-print-directory check-policies)
 
 # tools/pagoda pintos on our own Pintos-layout tree (tests/pintos-fixture):
 # its vm project must pass every test, and each test of its broken project

@@ -40,6 +40,7 @@ BENCH_PROGS += bench/progs/bwalk    # linear walk over more than memory
 BENCH_PROGS += bench/progs/brand    # random access to a working set
 BENCH_PROGS += bench/progs/bpar     # parallel walkers that evict each other
 BENCH_PROGS += bench/progs/bsort    # merge sort bigger than memory
+BENCH_PROGS += bench/progs/bhot     # hot set and a scan going by it (defeats LRU)
 BENCH_PROGS += bench/progs/bfileio  # sequential read/write, 64 KiB chunks
 BENCH_BINS := $(patsubst bench/progs/%,$(BENCH_DIR)/progs/%,$(BENCH_PROGS))
 ALL_TARGETS += $(BENCH_BINS)
@@ -61,3 +62,11 @@ bench: all bench-hash
 	$(PYTHON) bench/run-bench --hash $(BENCH_DIR)/hash.md \
 	    --out $(BENCH_DIR)/results.md $(BENCHARGS)
 	/usr/bin/python3 bench/plot-workloads
+
+# bench/refs: the benchmark programs' page reference strings, regenerated
+# on the host for `tools/pagoda opt' (OPT and LRU against the policies).
+$(BENCH_DIR)/refs: bench/refs.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  BENCHCC $@")
+	$(Q)$(CC) $(BENCH_CFLAGS) $(DEPFLAGS) -o $@ $<
+ALL_TARGETS += $(BENCH_DIR)/refs

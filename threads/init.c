@@ -9,9 +9,10 @@
  * `Boot complete.', the actions, and power-off with -q, which unmounts the
  * file system before the leak report.
  *
- * Command line: options first (-q, -f, -ul=N, -mlfqs, -threads-tests,
- * -pintos-banner), then actions
- * (run 'PROG ARGS', ls, cat FILE, rm FILE).  Single quotes group a word. */
+ * Command line: options first (-q, -f, -ul=N, -mlfqs, -vm-policy=NAME,
+ * -vm-write-clean, -trace=vm, -threads-tests, -pintos-banner), then
+ * actions (run 'PROG ARGS', ls, cat FILE, rm FILE).  Single quotes group a
+ * word. */
 
 #include "threads/init.h"
 
@@ -40,6 +41,7 @@
 #include "userprog/exception.h"
 #include "userprog/process.h"
 #include "userprog/syscall.h"
+#include "vm/policy.h"
 #include "vm/swap.h"
 #include "vm/vm.h"
 #include "devices/block.h"
@@ -104,6 +106,18 @@ split_words(char *s, char **words, int max)
   return n;
 }
 
+/* The -vm-policy=NAME option: NAME must be a replacement policy. */
+static void
+select_policy(const char *name)
+{
+  if (policy_select(name))
+    return;
+  printf("Boot error: unknown policy '%s' (policies: %s)\n", name,
+         policy_names());
+  printf("Powering off...\n");
+  power_off();
+}
+
 /* Apply the options at the front of ARGV; return the first action. */
 static char **
 parse_options(char **args)
@@ -120,6 +134,8 @@ parse_options(char **args)
       thread_mlfqs = true;
     else if (!strcmp(opt, "-vm-write-clean"))
       vm_write_clean = true;
+    else if (!strncmp(opt, "-vm-policy=", 11))
+      select_policy(opt + 11);
     else if (!strcmp(opt, "-threads-tests"))
       thread_tests = true;
     else if (!strcmp(opt, "-pintos-banner"))
@@ -128,7 +144,8 @@ parse_options(char **args)
       continue; /* -trace=vm: docs/tracing.md */
     else {
       printf("Boot error: unknown option '%s' (options: -q -f -ul=N -mlfqs "
-             "-vm-write-clean -threads-tests -pintos-banner -trace=vm)\n",
+             "-vm-policy=NAME -vm-write-clean -threads-tests -pintos-banner "
+             "-trace=vm)\n",
              opt);
       printf("Powering off...\n");
       power_off();

@@ -24,3 +24,30 @@ $(B)/disk.img: $(USER_BINS) $(DISK_IMG_EXTRA) $(HOST_DISK_TOOL) tools/pagoda
 	$(Q)mv $@.tmp $@
 
 ALL_TARGETS += $(if $(HOST_DISK_TOOL),$(B)/disk.img)
+
+# `make unit' also runs the tests of `pagoda opt' (OPT, LRU and FIFO on
+# textbook strings, the reduction of bench/refs): tools/pagoda_lib/test_opt.py.
+unit: unit-tools
+.PHONY: unit-tools
+unit-tools: $(B)/bench/refs
+	@echo "== tools/pagoda_lib/test_opt.py"
+	$(Q)PYTHONPATH=tools $(PYTHON) -m unittest pagoda_lib.test_opt
+
+# The replacement policies other than the default each run the VM suite's
+# memory-pressure tests (docs/testing.md; swap-many, page-random and
+# page-shuffle are left out for time): part of `make check' unless TESTS,
+# VM_POLICY or REPEAT asks for a particular run.
+POLICY_CHECK := clock fifo second aging random
+POLICY_TESTS := vm/page-linear vm/page-parallel vm/page-merge-par \
+                vm/merge-par-mm vm/swap-anon vm/swap-file vm/swap-mixed \
+                vm/swap-bss-map vm/swap-sysbuf vm/swap-fork vm/exhaust \
+                vm/cow-share vm/fork-private vm/lock-fair vm/vmstat-swap
+.PHONY: check-policies
+check-policies: all
+	@failed=; for p in $(POLICY_CHECK); do \
+	  echo "== VM memory-pressure tests with -vm-policy=$$p"; \
+	  $(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) --vm-policy $$p \
+	      $(POLICY_TESTS) || failed="$$failed $$p"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "check-policies: FAILED:$$failed"; exit 1; fi; \
+	echo "check-policies: $(words $(POLICY_CHECK)) policies passed"

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* The frame table and the clock.
+/* The frame table and the victim search.
  *
  * One struct frame per page of the user pool, in an array indexed by the
  * frame's position in the pool.  frame_lock guards the frame-page links,
- * pin counts and the clock hand; no one outside this file takes it.  The
- * clock sweeps the array: a frame whose page was accessed since the last
- * sweep gets its accessed bit cleared and a second chance; the first
- * unpinned, unaccessed frame all of whose sharers' address spaces can be
- * locked without waiting is the victim.  Policy only: the eviction
- * mechanism is vm_evict_frame in vm/vm.c.
+ * pin counts and the replacement policy's state; no one outside this file
+ * takes it.  The victim search is mechanism here and choice in the policy
+ * (vm/policy.h, picked at boot with -vm-policy=NAME): the policy offers
+ * frames in its order; a frame that is unowned, pinned, or one of whose
+ * sharers' address spaces cannot be locked without waiting is skipped;
+ * for the others the accessed bits of every sharer are read and cleared,
+ * and the policy takes or passes.  The eviction itself is vm_evict_frame
+ * in vm/vm.c.
  *
  * Locking: owners' address-space locks (rank 10) are only try-locked here,
  * with frame_lock (rank 20) held; a try-lock never waits, so this cannot
@@ -24,12 +26,13 @@
 #include "mm/vaddr.h"
 #include "threads/synch.h"
 #include "vm/addrspace.h"
+#include "vm/policy.h"
 
 static struct lock frame_lock;
 static struct frame *frames;
 static size_t frame_cnt;
 static uint8_t *pool_base;
-static size_t hand; /* (frame_lock) Next frame the clock looks at. */
+static const struct vm_policy *policy; /* Chosen at boot. */
 
 void
 frame_table_init(void)
@@ -42,6 +45,11 @@ frame_table_init(void)
     PANIC("frame table: no memory for %zu frames", frame_cnt);
   for (size_t i = 0; i < frame_cnt; i++)
     frames[i].kva = pool_base + i * PGSIZE;
+  policy_freeze();
+  policy = policy_current();
+  if (!policy->init(frame_cnt))
+    PANIC("frame table: no memory for the %s policy", policy->name);
+  klog_printf("frames: replacement policy %s\n", policy->name);
 }
 
 struct frame *
@@ -99,16 +107,37 @@ test_and_clear_accessed(struct frame *f)
   return accessed;
 }
 
+/* Tell the policy what the accessed bits of its next batch of frames
+   say, for the policies that keep a history (aging).  frame_lock held. */
+static void
+sample_batch(void)
+{
+  size_t batch = policy->sample_batch();
+  for (size_t n = 0; n < batch && n < frame_cnt; n++) {
+    size_t i = policy->sample_next();
+    if (i == POLICY_END)
+      break;
+    if (frames[i].page == NULL || !claim_sharers(&frames[i]))
+      continue;
+    policy->sampled(i, test_and_clear_accessed(&frames[i]));
+    release_sharers(&frames[i]);
+  }
+}
+
 struct frame *
 frame_choose_victim(void)
 {
   lock_acquire(&frame_lock);
+  sample_batch();
+  policy->scan_begin();
   for (size_t n = 0; n < 2 * frame_cnt; n++) {
-    struct frame *f = &frames[hand];
-    hand = (hand + 1) % frame_cnt;
+    size_t i = policy->next();
+    if (i == POLICY_END)
+      break;
+    struct frame *f = &frames[i];
     if (f->page == NULL || f->pin_cnt > 0 || !claim_sharers(f))
       continue;
-    if (test_and_clear_accessed(f)) {
+    if (!policy->judge(i, test_and_clear_accessed(f))) {
       release_sharers(f);
       continue;
     }
@@ -118,6 +147,14 @@ frame_choose_victim(void)
   }
   lock_release(&frame_lock);
   return NULL;
+}
+
+/* What the policy may use to recognise PAGE when it comes back: its
+   owner and address, mixed. */
+static uintptr_t
+page_key(const struct page *page)
+{
+  return ((uintptr_t)page->as * 0x9e3779b97f4a7c15ull) ^ (uintptr_t)page->va;
 }
 
 void
@@ -142,6 +179,8 @@ frame_link(struct frame *f, struct page *page)
 {
   ASSERT(lock_held_by_current_thread(&page->as->lock));
   lock_acquire(&frame_lock);
+  if (f->page == NULL)
+    policy->claimed(f - frames, page_key(page));
   page->frame = f;
   page->next_sharer = f->page;
   f->page = page;
@@ -162,6 +201,8 @@ frame_unlink(struct frame *f, struct page *page)
   *pp = page->next_sharer;
   page->next_sharer = NULL;
   page->frame = NULL;
+  if (f->page == NULL)
+    policy->freed(f - frames);
   unsigned left = --f->share_cnt;
   lock_release(&frame_lock);
   return left;

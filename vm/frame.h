@@ -28,8 +28,10 @@ void frame_table_init(void);
 struct frame *frame_alloc(void);
 /* Return F to the user pool.  F must be linked to no page. */
 void frame_free(struct frame *f);
-/* Choose a victim by the clock over accessed bits, skipping pinned and
-   unowned frames and frames any of whose sharers' address space is busy.
+/* Choose a victim in the order of the replacement policy (vm/policy.h),
+   skipping pinned and unowned frames and frames any of whose sharers'
+   address space is busy, and letting the policy see and clear accessed
+   bits.
    The caller holds no address-space lock.  On success the frame is pinned
    and the caller holds every sharer's address-space lock (release them
    when done); NULL when no frame qualifies. */

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import backtrace, debug, disk, machine, pintos, runner, tracecmd
+from . import backtrace, debug, disk, machine, opt, pintos, runner, tracecmd
 from .common import (BUILD, DEFAULT_MEM, KERNEL_BIN, KERNEL_ELF, PagodaError,
                      free_gdb_port, kernel_command_line, rel)
 from .manifest import discover
@@ -221,6 +221,10 @@ def cmd_test(argv):
     p.add_argument("--list", action="store_true", help="list, do not run")
     p.add_argument("--trace-vm", action="store_true",
                    help="boot with -trace=vm; check the trace's counters")
+    p.add_argument("--vm-policy", metavar="NAME",
+                   default=os.environ.get("VM_POLICY") or None,
+                   help="boot every test with -vm-policy=NAME (default: "
+                        "$VM_POLICY, else the kernel's default)")
     opts = p.parse_args(argv)
     runner.TRACE_VM = opts.trace_vm
     globs = [g for arg in opts.globs for g in arg.split()]
@@ -233,7 +237,8 @@ def cmd_test(argv):
     if globs and all(g.startswith("trace/") for g in globs):
         return 0
     globs = [g for g in globs if not g.startswith("trace/")]
-    return runner.main(globs, opts.jobs, max(1, opts.repeat), opts.list)
+    return runner.main(globs, opts.jobs, max(1, opts.repeat), opts.list,
+                       opts.vm_policy)
 
 
 def _debug_test_machine(name, workdir, console, log):
@@ -279,18 +284,19 @@ def cmd_debug(argv):
 
 
 COMMANDS = {"run": cmd_run, "test": cmd_test, "disk": cmd_disk,
-            "backtrace": cmd_backtrace, "debug": cmd_debug,
+            "backtrace": cmd_backtrace, "debug": cmd_debug, "opt": opt.main,
             "pintos": pintos.main,
             "trace": tracecmd.cmd_trace, "flow": tracecmd.cmd_flow}
 
 
 def usage():
-    return ("usage: pagoda {run,test,disk,backtrace,debug,pintos,trace,flow} ...\n"
+    return ("usage: pagoda {run,test,disk,backtrace,debug,opt,pintos,trace,flow} ...\n"
             "  run [OPTIONS] -- ARGS     boot the kernel once\n"
             "  test [--jobs N] [--repeat N] [--list] [GLOB...]\n"
             "  disk IMAGE format|put|get|ls|rm|fsck ...\n"
             "  backtrace [FILE|ADDR...]  symbolise call stacks\n"
             "  debug [TEST] [OPTIONS]    QEMU paused, gdb attached\n"
+            "  opt --frames N WORKLOAD   OPT and LRU faults of a workload\n"
             "  pintos TREE [GLOB...]     a Pintos tree's own tests on Pagoda\n"
             "  trace [TEST | -- ARGS]    HTML report of a traced run\n"
             "  flow [--event E] [TEST]   call tree of one event (make TRACE=1)\n"

@@ -363,9 +363,19 @@ def list_tests(specs, stream=None):
     return 0
 
 
-def main(globs, jobs=2, repeat=1, list_only=False):
-    """`pagoda test': select, then list or run."""
-    specs = select(discover(), globs)
+def with_policy(specs, policy):
+    """SPECS booting with `-vm-policy=POLICY' (unchanged when None)."""
+    if not policy:
+        return specs
+    return [dataclasses.replace(
+        s, kargs=" ".join(w for w in (f"-vm-policy={policy}", s.kargs) if w))
+        for s in specs]
+
+
+def main(globs, jobs=2, repeat=1, list_only=False, vm_policy=None):
+    """`pagoda test': select, then list or run (every test booted with
+    -vm-policy=VM_POLICY when given)."""
+    specs = with_policy(select(discover(), globs), vm_policy)
     if list_only:
         return list_tests(specs)
     if not specs:
