@@ -39,6 +39,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench/progs/bench-rand.h"
+
 #define MAX_K 16
 #define PAGE_WORDS32 1024 /* uint32_t per page */
 #define SCRATCH_BASE (1u << 24)
@@ -96,16 +98,6 @@ touch(uint32_t page)
   win_len++;
 }
 
-static uint64_t
-xorshift(uint64_t *state)
-{
-  uint64_t x = *state;
-  x ^= x << 13;
-  x ^= x >> 7;
-  x ^= x << 17;
-  return *state = x;
-}
-
 /* bench/progs/bwalk.c */
 static void
 bwalk(int n, int passes)
@@ -122,7 +114,7 @@ brand(int n, int accesses)
 {
   uint64_t rng = 0x9e3779b97f4a7c15ull;
   for (int a = 0; a < accesses; a++) {
-    uint64_t r = xorshift(&rng);
+    uint64_t r = bench_rand(&rng);
     int i = (int)(r % (uint64_t)n);
     uint32_t tally = (uint32_t)(n + i / PAGE_WORDS32);
     touch((uint32_t)i);
@@ -190,7 +182,7 @@ bsort(int n)
   uint64_t rng = 12345;
   for (int i = 0; i < n; i++) {
     touch(page_of(data, i));
-    data[i] = (uint32_t)xorshift(&rng);
+    data[i] = (uint32_t)bench_rand(&rng);
   }
   uint32_t *a = data, *tmp = scratch;
   for (int width = 1; width < n; width *= 2) {

@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <syscall.h>
 
+#include "bench-rand.h"
+
 #define BENCH_PAGE 4096
 
 /* The time-stamp counter (instructions, under icount). */
@@ -50,16 +52,5 @@ bench_report(const char *what, long ops, uint64_t clocks)
          (unsigned long long)clocks);
 }
 
-/* A small deterministic generator (xorshift64), so a run is repeatable
-   and the kernel's own generator is not needed. */
-static inline uint64_t
-bench_rand(uint64_t *state)
-{
-  uint64_t x = *state;
-  x ^= x << 13;
-  x ^= x >> 7;
-  x ^= x << 17;
-  return *state = x;
-}
 
 #endif /* BENCH_PROGS_BENCH_H */
