@@ -52,5 +52,4 @@ bench_report(const char *what, long ops, uint64_t clocks)
          (unsigned long long)clocks);
 }
 
-
 #endif /* BENCH_PROGS_BENCH_H */
