@@ -57,6 +57,7 @@ TEST_PROGS += tests/vm/pt-limit-over    # test: A push that would store 8 bytes 
 TEST_PROGS += tests/vm/pt-push-ok       # test: The lowest legal stack address is rsp - 8, where a push stores
 TEST_PROGS += tests/vm/pt-read-below    # test: The kernel judges stack growth inside a system call with the user rsp saved at entry
 TEST_PROGS += tests/vm/pt-sparse        # test: Stack growth is sparse and per page
+TEST_PROGS += tests/vm/fault-mmap-wb    # test: A mapped page whose write-back fails is kept, not dropped as if saved
 TEST_PROGS += tests/vm/bss-huge         # test: A 1 GiB BSS loads and costs nothing untouched
 TEST_PROGS += tests/vm/child-stk        # helper: Exec target of exec-pressure: checks its argv
 TEST_PROGS += tests/vm/cow-many         # test: Frames shared copy-on-write by 17 processes are evicted and read back intact
