@@ -561,7 +561,7 @@ vm_try_handle_fault(const struct page_fault_info *info)
   struct addrspace *as = addrspace_current();
   if (as == NULL || !is_user_vaddr(info->addr) ||
       (uintptr_t)info->addr < PGSIZE) {
-    VM_COUNT(as, faults_bad);
+    VM_COUNT(NULL, faults_bad); /* Not a user page at all: machine only. */
     trace_fault_done(as, info, VM_FAULT_BAD);
     return VM_FAULT_BAD;
   }
