@@ -61,4 +61,6 @@ addrspace_clear(struct addrspace *as)
     file_close(as->exec_file); /* Also drops the write-deny. */
     as->exec_file = NULL;
   }
+  /* Counters are per program image: the next one (exec) starts at 0. */
+  memset(&as->stats, 0, sizeof as->stats);
 }

@@ -43,7 +43,8 @@ struct addrspace *addrspace_current(void);
 /* The address space that holds SPT. */
 struct addrspace *addrspace_of(struct supplemental_page_table *spt);
 /* Release AS's page table and program, once supplemental_page_table_kill
-   has freed its pages and regions (process_cleanup does both). */
+   has freed its pages and regions (process_cleanup does both), and zero
+   its counters, which count one program image. */
 void addrspace_clear(struct addrspace *as);
 
 #endif
