@@ -59,6 +59,10 @@ KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -isystem $(GCC_INC) \
            -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
            -fno-strict-aliasing -fno-asynchronous-unwind-tables \
            -fcf-protection=none $(WARN)
+# Debug channels (lib/kernel/console.h): make DEBUG="VM SWAP" turns on
+# dbg(VM, ...) and dbg(SWAP, ...).  Objects do not track flags: run
+# `make clean' when DEBUG changes.
+KCFLAGS += $(foreach c,$(DEBUG),-DDBG_$(c)=1)
 # The lock-order checker (threads/synch.h) is on unless LOCK_RANKS=0.
 LOCK_RANKS ?= 1
 ifneq ($(LOCK_RANKS),0)

@@ -129,6 +129,7 @@ bool
 block_read_multi(struct block *block, block_sector_t sector, void *buf,
                  unsigned cnt)
 {
+  dbg(DISK, "read %u sector(s) from %u\n", cnt, sector);
   if (!check_range(block, sector, cnt, "read"))
     return false;
   if (block->mops == NULL) {
@@ -152,6 +153,7 @@ bool
 block_write_multi(struct block *block, block_sector_t sector, const void *buf,
                   unsigned cnt)
 {
+  dbg(DISK, "write %u sector(s) to %u\n", cnt, sector);
   if (!check_range(block, sector, cnt, "write"))
     return false;
   if (block->mops == NULL) {

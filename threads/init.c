@@ -28,6 +28,7 @@
 #include "devices/input.h"
 #include "devices/power.h"
 #include "devices/serial.h"
+#include "devices/vga.h"
 #include "devices/timer.h"
 #include "devices/trace.h"
 #include "lib/kernel/console.h"
@@ -275,11 +276,26 @@ run_actions(char **args)
   }
 }
 
+/* The console is COM1 mirrored on the screen; the log is COM2. */
+static void
+console_device_putc(char c)
+{
+  serial_putc(SERIAL_CONSOLE, c);
+  vga_putc(c);
+}
+
+static void
+log_device_putc(char c)
+{
+  serial_putc(SERIAL_LOG, c);
+}
+
 void
 kmain(uint32_t magic, uint32_t info_pa)
 {
   uintptr_t ram_end;
-  console_init();
+  serial_init();
+  console_init(console_device_putc, log_device_putc);
   thread_init();
   read_multiboot(magic, info_pa, &ram_end);
   malloc_init();

@@ -86,11 +86,10 @@ intr_register_ext(uint8_t vec, intr_handler_func *handler, const char *name)
 }
 
 void
-intr_register_int(uint8_t vec, int dpl, enum intr_level level,
-                  intr_handler_func *handler, const char *name)
+intr_register_int(uint8_t vec, int dpl, intr_handler_func *handler,
+                  const char *name)
 {
   ASSERT(vec < 0x20 || vec >= 0x30);
-  ASSERT(level == INTR_OFF); /* All gates are interrupt gates. */
   handlers[vec] = handler;
   names[vec] = name;
   idt_set_dpl(vec, dpl);

@@ -24,9 +24,10 @@ typedef void intr_handler_func(struct intr_frame *);
 /* Hardware (PIC) IRQ handler for vector 0x20 + irq. */
 void intr_register_ext(uint8_t vec, intr_handler_func *, const char *name);
 /* Internal (exception / software) handler; DPL 3 lets user code raise it
-   with `int'. */
-void intr_register_int(uint8_t vec, int dpl, enum intr_level,
-                       intr_handler_func *, const char *name);
+   with `int'.  Every gate is an interrupt gate: the handler starts with
+   interrupts off. */
+void intr_register_int(uint8_t vec, int dpl, intr_handler_func *,
+                       const char *name);
 
 /* True while handling an external (hardware) interrupt. */
 bool intr_context(void);

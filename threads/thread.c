@@ -346,6 +346,7 @@ tid_t
 thread_create(const char *name, int priority, thread_func *func, void *aux)
 {
   ASSERT(priority >= PRI_MIN && priority <= PRI_MAX);
+  dbg(SCHED, "create '%s' at priority %d\n", name, priority);
   thread_reap();
   struct thread *t = malloc(sizeof *t);
   if (t == NULL)

@@ -96,9 +96,9 @@ exception_init(void)
                                     10, 11, 12, 13, 16, 17, 19};
   for (size_t i = 0; i < sizeof vectors; i++) {
     int dpl = vectors[i] == 3 || vectors[i] == 4 || vectors[i] == 5 ? 3 : 0;
-    intr_register_int(vectors[i], dpl, INTR_OFF, kill, intr_name(vectors[i]));
+    intr_register_int(vectors[i], dpl, kill, intr_name(vectors[i]));
   }
-  intr_register_int(14, 0, INTR_OFF, page_fault, "#PF Page Fault");
+  intr_register_int(14, 0, page_fault, "#PF Page Fault");
 }
 
 void

@@ -275,6 +275,7 @@ process_fork(const char *name, const struct intr_frame *parent_frame)
   child->record->refs++;
   list_push_back(&parent->children, &child->record->elem);
   pid_t pid = child->pid;
+  dbg(PROC, "fork '%s': pid %d from pid %d\n", name, pid, parent->pid);
   if (thread_create(name, PRI_DEFAULT, start_fork_child, child) == TID_ERROR) {
     list_remove(&child->record->elem);
     child->record->refs--;
@@ -288,6 +289,7 @@ void
 process_exec(char *cmdline, struct intr_frame *f)
 {
   struct process *p = process_current();
+  dbg(PROC, "exec in pid %d: '%s'\n", p->pid, cmdline);
   process_cleanup(p);
   if (!supplemental_page_table_init(&p->as.spt)) {
     free(cmdline);

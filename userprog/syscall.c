@@ -162,6 +162,7 @@ sys_open(struct intr_frame *f)
     struct file *file = filesys_open(name);
     if (file != NULL && (fd = fd_open_file(fds(), file)) < 0)
       file_close(file);
+    dbg(FS, "open '%s': fd %d\n", name, fd);
   }
   return (uint32_t)fd;
 }

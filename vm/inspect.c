@@ -40,7 +40,7 @@ inspect_addr(struct intr_frame *f)
 void
 inspect_init(void)
 {
-  intr_register_int(0x42, 3, INTR_OFF, inspect_addr, "inspect");
+  intr_register_int(0x42, 3, inspect_addr, "inspect");
 }
 
 /* Describe PAGE in *E.  Address-space lock held. */

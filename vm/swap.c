@@ -109,6 +109,7 @@ swap_retire(size_t slot)
 bool
 swap_write(size_t slot, const void *kva)
 {
+  dbg(SWAP, "write slot %zu\n", slot);
   return block_write_multi(swap_disk, slot * SECTORS_PER_SLOT, kva,
                            SECTORS_PER_SLOT);
 }
@@ -116,6 +117,7 @@ swap_write(size_t slot, const void *kva)
 bool
 swap_read(size_t slot, void *kva)
 {
+  dbg(SWAP, "read slot %zu\n", slot);
   return block_read_multi(swap_disk, slot * SECTORS_PER_SLOT, kva,
                           SECTORS_PER_SLOT);
 }

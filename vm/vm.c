@@ -229,6 +229,8 @@ vm_evict_frame(enum evict_failure *why)
     dirty |= pml4_is_dirty(p->as->pml4, p->va);
     pml4_clear_page(p->as->pml4, p->va);
   }
+  dbg(VM, "evict frame %p: %u sharer(s), %s\n", f->kva, f->share_cnt,
+      dirty ? "dirty" : "clean");
   bool saved = f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)
                                 : swap_out(f->page, dirty);
   if (!saved) {
@@ -596,6 +598,9 @@ vm_try_handle_fault(const struct page_fault_info *info)
   lock_release(&as->lock);
   count_fault(as, va, kind, r);
   trace_fault_done(as, info, r);
+  dbg(VM, "fault at %p (%s%s): kind %d, result %d\n", info->addr,
+      info->write ? "write" : "read", info->not_present ? "" : ", protection",
+      kind, r);
   return r;
 }
 

@@ -7,26 +7,28 @@
  * exist, or in an interrupt handler, interrupts are simply off; afterwards a
  * sleeping lock serialises writers so long writes do not stall interrupts.
  * The log is always written with interrupts off, so it works from any
- * context, including the panic path. */
+ * context, including the panic path.  The devices that carry both (the
+ * serial ports and the screen) are registered by kmain: this layer calls
+ * no driver by name. */
 
 #include "lib/kernel/console.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "devices/serial.h"
-#include "devices/vga.h"
 #include "threads/interrupt.h"
 #include "threads/synch.h"
 
 static struct lock console_lock;
 static bool use_lock;
 static bool panicking;
+static console_putc_func *console_sink, *log_sink; /* See console_init. */
 
 void
-console_init(void)
+console_init(console_putc_func *console, console_putc_func *log)
 {
-  serial_init();
+  console_sink = console;
+  log_sink = log;
 }
 
 void
@@ -66,8 +68,8 @@ release(bool locked, enum intr_level old)
 static void
 console_putc(char c)
 {
-  serial_putc(SERIAL_CONSOLE, c);
-  vga_putc(c);
+  if (console_sink != NULL)
+    console_sink(c);
 }
 
 void
@@ -121,7 +123,8 @@ static void
 klog_out(char c, void *aux)
 {
   (void)aux;
-  serial_putc(SERIAL_LOG, c);
+  if (log_sink != NULL)
+    log_sink(c);
 }
 
 void

@@ -11,7 +11,11 @@
 
 #include <debug.h>
 
-void console_init(void);
+/* Where console and log characters go (one character each call, with
+   interrupts off or the console lock held).  Called once, first thing in
+   kmain; output before it is dropped. */
+typedef void console_putc_func(char c);
+void console_init(console_putc_func *console, console_putc_func *log);
 /* Switch the console from "interrupts off" to a sleeping lock. */
 void console_init_lock(void);
 /* Called by the panic path: ignore the lock from now on. */
