@@ -12,8 +12,6 @@
 
 long uaccess_copy(void *dst, const void *src, size_t n);
 long uaccess_strcpy(char *dst, const char *src, size_t max);
-/* Bytes of user range checked under one hold of the SPT lock. */
-#define CHECK_PIECE (256 * PGSIZE)
 
 extern const char uaccess_begin[], uaccess_end[], uaccess_fault[];
 
@@ -82,18 +80,12 @@ uaccess_check(const void *uva, size_t n, bool write)
 {
   if (n == 0)
     return true;
-  if (!user_range(uva, n))
-    return false;
-  /* In pieces, so the SPT lock is never held for a walk whose length the
-     caller chose (a 4 GiB buffer is a million pages). */
-  uintptr_t a = (uintptr_t)uva, end = a + n, rsp = uaccess_user_rsp();
-  while (a < end) {
-    size_t piece = end - a < CHECK_PIECE ? end - a : CHECK_PIECE;
-    if (!vm_check_user_range((const void *)a, piece, write, rsp))
-      return false;
-    a += piece;
-  }
-  return true;
+  /* One walk: vm_check_user_range steps a page that exists, a whole lazy
+     region or the whole stack at a time, so its cost is bounded by what
+     the process has, never by N (a 4 GiB buffer in one mapping is a few
+     steps). */
+  return user_range(uva, n) &&
+         vm_check_user_range(uva, n, write, uaccess_user_rsp());
 }
 
 bool

@@ -158,14 +158,6 @@ page_key(const struct page *page)
 }
 
 void
-frame_pin(struct frame *f)
-{
-  lock_acquire(&frame_lock);
-  f->pin_cnt++;
-  lock_release(&frame_lock);
-}
-
-void
 frame_unpin(struct frame *f)
 {
   lock_acquire(&frame_lock);

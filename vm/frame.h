@@ -36,7 +36,7 @@ void frame_free(struct frame *f);
    and the caller holds every sharer's address-space lock (release them
    when done); NULL when no frame qualifies. */
 struct frame *frame_choose_victim(void);
-void frame_pin(struct frame *f);
+/* Drop the pin vm_get_frame or frame_choose_victim put on F. */
 void frame_unpin(struct frame *f);
 /* Add PAGE to F's sharers / remove it.  The caller holds PAGE's owner's
    lock.  Unlink returns the number of sharers left. */
