@@ -124,9 +124,22 @@ sample_batch(void)
   }
 }
 
-struct frame *
-frame_choose_victim(void)
+/* True if one of F's sharers is a page SELF's own last faults brought
+   in (its sharers' locks held). */
+static bool
+needed_by_self(struct frame *f, const struct addrspace *self)
 {
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+    if (p->as == self && addrspace_claimed_recently(self, p->va))
+      return true;
+  return false;
+}
+
+struct frame *
+frame_choose_victim(bool *busy)
+{
+  const struct addrspace *self = addrspace_current();
+  *busy = false;
   lock_acquire(&frame_lock);
   sample_batch();
   policy->scan_begin();
@@ -135,9 +148,18 @@ frame_choose_victim(void)
     if (i == POLICY_END)
       break;
     struct frame *f = &frames[i];
-    if (f->page == NULL || f->pin_cnt > 0 || !claim_sharers(f))
+    if (f->page == NULL)
       continue;
+    if (f->pin_cnt > 0 || !claim_sharers(f)) {
+      *busy = true;
+      continue;
+    }
+    if (needed_by_self(f, self)) {
+      release_sharers(f);
+      continue;
+    }
     if (!policy->judge(i, test_and_clear_accessed(f))) {
+      *busy = true; /* Used lately: it may be offered again. */
       release_sharers(f);
       continue;
     }
