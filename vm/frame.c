@@ -163,7 +163,7 @@ frame_choose_victim(bool *busy)
       release_sharers(f);
       continue;
     }
-    f->pin_cnt++;
+    __atomic_fetch_add(&f->pin_cnt, 1, __ATOMIC_ACQUIRE); /* Vs unpin. */
     lock_release(&frame_lock);
     return f;
   }
@@ -179,13 +179,14 @@ page_key(const struct page *page)
   return ((uintptr_t)page->as * 0x9e3779b97f4a7c15ull) ^ (uintptr_t)page->va;
 }
 
+/* Without frame_lock: dropping a pin only ever makes a frame a
+   candidate, and the search reads the count once per offer under the
+   lock, so an atomic decrement is enough. */
 void
 frame_unpin(struct frame *f)
 {
-  lock_acquire(&frame_lock);
-  ASSERT(f->pin_cnt > 0);
-  f->pin_cnt--;
-  lock_release(&frame_lock);
+  unsigned was = __atomic_fetch_sub(&f->pin_cnt, 1, __ATOMIC_RELEASE);
+  ASSERT(was > 0);
 }
 
 void

@@ -19,7 +19,8 @@ struct frame {
   void *kva;          /* (i) Direct-map address of the frame. */
   struct page *page;  /* (frame_lock) First sharer; NULL while free. */
   unsigned share_cnt; /* (frame_lock) Pages in the chain. */
-  unsigned pin_cnt;   /* (frame_lock) Non-zero: never evict. */
+  unsigned pin_cnt;   /* (frame_lock to raise; atomic to drop) Non-zero:
+                         never evict. */
 };
 
 void frame_table_init(void);

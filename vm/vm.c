@@ -411,10 +411,9 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
     return NULL;
   }
   /* The faulting access has not happened yet, and the process may wait a
-     while for the CPU: mark the page used so the clock does not take it
-     back first (a process waiting on the disk would otherwise lose every
-     page it brings in). */
-  pml4_set_accessed(page->as->pml4, page->va, true);
+     while for the CPU: pml4_set_page marked the page used so the clock
+     does not take it back first (a process waiting on the disk would
+     otherwise lose every page it brings in). */
   addrspace_note_claim(page->as, page->va);
   frame_unpin(f);
   trace_vm_claim(&page->as->spt, page->va, f->kva);
