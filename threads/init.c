@@ -24,6 +24,8 @@
 
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/mmu.h"
+#include "arch/x86_64/percpu.h"
+#include "arch/x86_64/smp.h"
 #include "devices/ide.h"
 #include "devices/input.h"
 #include "devices/power.h"
@@ -290,17 +292,25 @@ log_device_putc(char c)
   serial_putc(SERIAL_LOG, c);
 }
 
+/* For smp_start_aps, which waits for each CPU it starts. */
+static void
+sleep_one_tick(void)
+{
+  timer_sleep(1);
+}
+
 void
 kmain(uint32_t magic, uint32_t info_pa)
 {
   uintptr_t ram_end;
+  percpu_init(&cpus[0]);
   serial_init();
   console_init(console_device_putc, log_device_putc);
   thread_init();
   read_multiboot(magic, info_pa, &ram_end);
   malloc_init();
   mmu_init(ram_end);
-  gdt_init();
+  gdt_init(0);
   intr_init();
   timer_init();
   input_init();
@@ -309,6 +319,7 @@ kmain(uint32_t magic, uint32_t info_pa)
   exception_init();
   syscall_init();
   thread_start();
+  smp_start_aps(sleep_one_tick);
   ide_init();
   mount_filesys();
   process_init();

@@ -22,6 +22,7 @@
 
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/mmu.h"
+#include "arch/x86_64/percpu.h"
 #include "lib/kernel/console.h"
 #include "mm/malloc.h"
 #include "mm/palloc.h"
@@ -51,7 +52,6 @@ static struct list all_threads;   /* Every live thread (gdb walks it). */
 static struct list zombies;       /* Exited, waiting to be freed. */
 static int exiting;               /* In thread_exit, not yet switched out. */
 static struct thread main_thread; /* The boot thread: static, never freed. */
-static struct thread *current;
 static struct thread *idle_thread;
 static unsigned slice_ticks;
 static tid_t next_tid = 1;
@@ -91,13 +91,13 @@ thread_init(void)
   main_thread.status = THREAD_RUNNING;
   main_thread.tid = next_tid++;
   list_push_back(&all_threads, &main_thread.allelem);
-  current = &main_thread;
+  cpu_write(current, &main_thread);
 }
 
 struct thread *
 thread_current(void)
 {
-  struct thread *t = current;
+  struct thread *t = cpu_read(current);
   ASSERT(t != NULL && t->magic == THREAD_MAGIC);
   return t;
 }
@@ -212,7 +212,7 @@ mlfqs_tick(struct thread *cur)
 void
 thread_switch_tail(struct thread *prev)
 {
-  struct thread *cur = current;
+  struct thread *cur = cpu_read(current);
   cur->status = THREAD_RUNNING;
   slice_ticks = 0;
   tss_set_rsp0((uint64_t)cur->kstack_top);
@@ -230,11 +230,11 @@ static void
 schedule(void)
 {
   ASSERT(intr_get_level() == INTR_OFF);
-  struct thread *cur = current;
+  struct thread *cur = cpu_read(current);
   ASSERT(cur->status != THREAD_RUNNING);
   struct thread *next = next_thread_to_run();
   if (next != cur) {
-    current = next;
+    cpu_write(current, next);
     struct thread *prev = switch_threads(cur, next);
     thread_switch_tail(prev);
   } else {
@@ -362,8 +362,8 @@ thread_create(const char *name, int priority, thread_func *func, void *aux)
 
   enum intr_level old = intr_disable();
   t->tid = next_tid++;
-  t->nice = current->nice;
-  t->recent_cpu = current->recent_cpu;
+  t->nice = thread_current()->nice;
+  t->recent_cpu = thread_current()->recent_cpu;
   if (thread_mlfqs)
     t->priority = t->base_priority = mlfqs_priority(t);
   list_push_back(&all_threads, &t->allelem);
@@ -379,7 +379,7 @@ thread_block(void)
 {
   ASSERT(!intr_context());
   ASSERT(intr_get_level() == INTR_OFF);
-  current->status = THREAD_BLOCKED;
+  thread_current()->status = THREAD_BLOCKED;
   schedule();
 }
 
@@ -399,9 +399,10 @@ thread_yield(void)
 {
   ASSERT(!intr_context());
   enum intr_level old = intr_disable();
-  current->status = THREAD_READY;
-  if (current != idle_thread) /* idle runs only when nothing is ready */
-    ready_push(current);
+  struct thread *cur = thread_current();
+  cur->status = THREAD_READY;
+  if (cur != idle_thread) /* idle runs only when nothing is ready */
+    ready_push(cur);
   schedule();
   intr_set_level(old);
 }
@@ -410,7 +411,7 @@ void
 thread_yield_if_preempted(void)
 {
   enum intr_level old = intr_disable();
-  bool preempt = ready_max_priority() > current->priority;
+  bool preempt = ready_max_priority() > thread_current()->priority;
   if (preempt && intr_context())
     intr_yield_on_return();
   intr_set_level(old);
@@ -426,11 +427,12 @@ thread_exit(void)
   exiting++;
   intr_set_level(old);
   if (exit_hook != NULL)
-    exit_hook(current);
+    exit_hook(thread_current());
   thread_reap();
   intr_disable();
-  list_remove(&current->allelem);
-  current->status = THREAD_DYING;
+  struct thread *cur = thread_current();
+  list_remove(&cur->allelem);
+  cur->status = THREAD_DYING;
   schedule();
   NOT_REACHED();
 }
@@ -446,7 +448,7 @@ thread_set_hooks(thread_hook_func *switched, thread_hook_func *exiting)
 void
 thread_tick(void)
 {
-  struct thread *t = current;
+  struct thread *t = cpu_read(current);
   if (t == idle_thread)
     idle_ticks++;
   else if (t->process != NULL)
@@ -513,7 +515,7 @@ thread_refresh_priority(struct thread *t)
 int
 thread_get_priority(void)
 {
-  return current->priority;
+  return thread_current()->priority;
 }
 
 void
@@ -522,15 +524,15 @@ thread_set_priority(int priority)
   ASSERT(priority >= PRI_MIN && priority <= PRI_MAX);
   if (thread_mlfqs)
     return; /* The scheduler owns priorities. */
-  current->base_priority = priority;
-  thread_refresh_priority(current);
+  thread_current()->base_priority = priority;
+  thread_refresh_priority(thread_current());
   thread_yield_if_preempted();
 }
 
 int
 thread_get_nice(void)
 {
-  return current->nice;
+  return thread_current()->nice;
 }
 
 /* Set the running thread's niceness (clamped to -20..20); under MLFQS its
@@ -539,9 +541,10 @@ void
 thread_set_nice(int nice)
 {
   enum intr_level old = intr_disable();
-  current->nice = nice < -20 ? -20 : nice > 20 ? 20 : nice;
+  struct thread *cur = thread_current();
+  cur->nice = nice < -20 ? -20 : nice > 20 ? 20 : nice;
   if (thread_mlfqs)
-    current->priority = current->base_priority = mlfqs_priority(current);
+    cur->priority = cur->base_priority = mlfqs_priority(cur);
   intr_set_level(old);
   thread_yield_if_preempted();
 }
@@ -551,7 +554,7 @@ int
 thread_get_recent_cpu(void)
 {
   enum intr_level old = intr_disable();
-  int r = fp_round(current->recent_cpu * 100);
+  int r = fp_round(thread_current()->recent_cpu * 100);
   intr_set_level(old);
   return r;
 }
@@ -569,7 +572,7 @@ thread_get_load_avg(void)
 static void
 idle(void *started)
 {
-  idle_thread = current;
+  idle_thread = thread_current();
   sema_up(started);
   for (;;) {
     intr_disable();

@@ -23,6 +23,8 @@
 #define PTE_P 0x1ull
 #define PTE_W 0x2ull
 #define PTE_U 0x4ull
+#define PTE_PWT 0x8ull
+#define PTE_PCD 0x10ull
 #define PTE_A 0x20ull
 #define PTE_D 0x40ull
 #define PTE_PS 0x80ull
@@ -320,4 +322,29 @@ mmu_prealloc_kernel(uintptr_t start, uintptr_t end)
   for (uintptr_t va = start; va < end; va += 512 * PGSIZE)
     if (walk(kernel_pml4, va, true, PTE_P | PTE_W) == NULL)
       PANIC("mmu: no memory for the kernel stack area's tables");
+}
+
+/* See mmu.h.  Device pages are handed out once, in order, at boot; they
+   are never unmapped. */
+void *
+mmu_map_mmio(paddr_t pa, size_t size)
+{
+  static uintptr_t next = MMIO_AREA;
+  ASSERT(pg_ofs(pa) == 0);
+  uintptr_t start = next;
+  for (size_t ofs = 0; ofs < size; ofs += PGSIZE) {
+    pte_t *pte = walk(kernel_pml4, next, true, PTE_P | PTE_W);
+    if (pte == NULL)
+      PANIC("mmu: no memory to map device registers");
+    *pte = (pa + ofs) | PTE_P | PTE_W | PTE_PCD | PTE_PWT | PTE_NX;
+    next += PGSIZE;
+  }
+  return (void *)start;
+}
+
+/* See mmu.h. */
+paddr_t
+mmu_kernel_root(void)
+{
+  return vtop(kernel_pml4);
 }

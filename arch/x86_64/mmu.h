@@ -20,6 +20,7 @@
    mmu_* set up and change the kernel half, which every pml4 shares. */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mm/vaddr.h"
@@ -57,5 +58,11 @@ void mmu_unmap_kernel(void *va);
 /* Direct-map address of the frame behind kernel page VA, or NULL. */
 void *mmu_lookup_kernel(const void *va);
 void mmu_prealloc_kernel(uintptr_t start, uintptr_t end);
+/* Map SIZE bytes of device registers at physical PA (page aligned),
+   uncached, in the MMIO area; returns their kernel address.  Boot only,
+   before any user pml4 exists; panics when out of memory. */
+void *mmu_map_mmio(paddr_t pa, size_t size);
+/* Physical address of the kernel's pml4 (for the CPUs started later). */
+paddr_t mmu_kernel_root(void);
 
 #endif
