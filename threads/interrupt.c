@@ -173,7 +173,7 @@ intr_handler(struct intr_frame *f)
   }
   if (handlers[vec] != NULL)
     handlers[vec](f);
-  else if (vec != VEC_IPI_WAKE)
+  else
     unexpected_interrupt(f);
   if (external) {
     c->in_external = false;

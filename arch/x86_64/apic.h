@@ -14,10 +14,10 @@
 #include "mm/vaddr.h"
 
 #define VEC_LOCAL_FIRST 0xf0
-#define VEC_APIC_TIMER 0xf0 /* Local APIC timer. */
-#define VEC_IPI_WAKE 0xf1   /* Wake a halted CPU (no handler work). */
-#define VEC_APIC_ERROR 0xfe /* Local APIC error. */
-#define VEC_SPURIOUS 0xff   /* Spurious: no end-of-interrupt. */
+#define VEC_APIC_TIMER 0xf0  /* Local APIC timer. */
+#define VEC_IPI_RESCHED 0xf1 /* Reschedule: a thread became ready. */
+#define VEC_APIC_ERROR 0xfe  /* Local APIC error. */
+#define VEC_SPURIOUS 0xff    /* Spurious: no end-of-interrupt. */
 
 /* Read the MADT, mask the 8259s, enable the boot CPU's local APIC, mask
    every I/O APIC entry.  Boot CPU, interrupts off, before any user page

@@ -41,7 +41,13 @@ struct cpu {
   uint32_t apic_id;       /* (i) Local APIC id (ACPI MADT). */
   bool in_external;       /* (c) Handling an external interrupt. */
   bool yield_on_return;   /* (c) Yield when that handler returns. */
-  volatile bool started;  /* Set by an AP once it runs (smp.c). */
+
+  /* threads/thread.c, under the scheduler lock. */
+  struct thread *idle;  /* This CPU's idle thread. */
+  unsigned slice_ticks; /* Ticks the running thread has had. */
+  bool sched_ready;     /* Runs the scheduler (has its idle thread). */
+
+  volatile bool started; /* Set by an AP once it runs (smp.c). */
 
   /* threads/spinlock.c: the spinlocks this CPU holds, innermost last. */
   int spin_depth;                                  /* (c) */
