@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arch/x86_64/apic.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/mmu.h"
 #include "arch/x86_64/percpu.h"
@@ -292,11 +293,29 @@ log_device_putc(char c)
   serial_putc(SERIAL_LOG, c);
 }
 
-/* For smp_start_aps, which waits for each CPU it starts. */
+/* For smp_start_ap, which waits for each CPU it starts. */
 static void
 sleep_one_tick(void)
 {
   timer_sleep(1);
+}
+
+/* Bring up the other CPUs the firmware lists, each into the scheduler
+   (docs/smp.md).  Nothing happens on a one-CPU machine. */
+static void
+start_other_cpus(void)
+{
+  if (smp_cpus_listed() < 2)
+    return;
+  intr_register_local(VEC_IPI_TLB, tlb_interrupt, "TLB shootdown IPI");
+  timer_calibrate_local();
+  while (cpu_count < smp_cpus_listed()) {
+    struct thread *idle = thread_create_idle();
+    if (idle == NULL ||
+        !smp_start_ap(idle->kstack_top, thread_run_cpu, idle, sleep_one_tick))
+      break;
+  }
+  klog_printf("cpu: %d of %d running\n", cpu_count, smp_cpus_listed());
 }
 
 void
@@ -319,7 +338,7 @@ kmain(uint32_t magic, uint32_t info_pa)
   exception_init();
   syscall_init();
   thread_start();
-  smp_start_aps(sleep_one_tick);
+  start_other_cpus();
   ide_init();
   mount_filesys();
   process_init();
@@ -348,6 +367,7 @@ shutdown_power_off(void)
   exception_print_stats();
   block_print_stats();
   thread_print_stats();
+  tlb_print_stats();
   timer_print_stats();
   printf("Powering off...\n");
   power_off();

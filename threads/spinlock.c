@@ -12,6 +12,7 @@
 
 #include <debug.h>
 
+#include "arch/x86_64/mmu.h"
 #include "arch/x86_64/percpu.h"
 
 void
@@ -51,8 +52,10 @@ spin_acquire(struct spinlock *l)
   for (;;) {
     if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
       break;
-    while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED))
+    while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED)) {
+      tlb_serve(); /* The holder may be waiting for our TLB flush. */
       asm volatile("pause");
+    }
   }
   l->holder = c;
   c->spin_held[c->spin_depth++] = l;

@@ -702,8 +702,7 @@ thread_get_load_avg(void)
    when nothing is.  `sti' takes effect after the next instruction, so an
    interrupt (a reschedule IPI, the timer) that is pending before hlt
    still wakes it. */
-static void
-idle_loop(void)
+static void __attribute__((noreturn)) idle_loop(void)
 {
   for (;;) {
     spin_lock(&sched_lock);
@@ -722,6 +721,39 @@ idle(void *started)
   cpu_write(idle, cur);
   spin_unlock(&sched_lock, old);
   sema_up(started);
+  idle_loop();
+}
+
+/* See thread.h. */
+struct thread *
+thread_create_idle(void)
+{
+  char name[THREAD_NAME_MAX];
+  snprintf(name, sizeof name, "idle%d", cpu_count);
+  struct thread *t = thread_alloc(name, PRI_MIN);
+  if (t == NULL)
+    return NULL;
+  enum intr_level old = spin_lock(&sched_lock);
+  t->tid = next_tid++;
+  t->is_idle = true;
+  t->status = THREAD_RUNNING;
+  list_push_back(&all_threads, &t->allelem);
+  spin_unlock(&sched_lock, old);
+  return t;
+}
+
+/* See thread.h. */
+void
+thread_run_cpu(void *idle)
+{
+  struct thread *t = idle;
+  spin_lock(&sched_lock);
+  cpu_write(current, t);
+  cpu_write(idle, t);
+  tss_set_rsp0((uint64_t)t->kstack_top);
+  cpu_write(sched_ready, true);
+  spin_release(&sched_lock);
+  timer_start_local();
   idle_loop();
 }
 

@@ -84,6 +84,13 @@ void thread_init(void);
 typedef void thread_hook_func(struct thread *t);
 void thread_set_hooks(thread_hook_func *switched, thread_hook_func *exiting);
 void thread_start(void);
+/* An idle thread for the next CPU to start (not ready: that CPU runs it
+   first), or NULL when memory is short.  Boot CPU. */
+struct thread *thread_create_idle(void);
+/* Entry of a newly started CPU, on IDLE's stack (from
+   thread_create_idle), interrupts off: join the scheduler.  Never
+   returns. */
+void thread_run_cpu(void *idle) __attribute__((noreturn));
 void thread_tick(void);
 void thread_print_stats(void);
 

@@ -225,10 +225,8 @@ vm_evict_frame(enum evict_failure *why)
      frame is dirty if any sharer wrote it (COW sharers are read-only now
      but may have written before the fork). */
   bool dirty = false;
-  for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    dirty |= pml4_is_dirty(p->as->pml4, p->va);
-    pml4_clear_page(p->as->pml4, p->va);
-  }
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+    dirty |= pml4_clear_page_dirty(p->as->pml4, p->va);
   dbg(VM, "evict frame %p: %u sharer(s), %s\n", f->kva, f->share_cnt,
       dirty ? "dirty" : "clean");
   bool saved = f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)

@@ -16,6 +16,7 @@
 #define VEC_LOCAL_FIRST 0xf0
 #define VEC_APIC_TIMER 0xf0  /* Local APIC timer. */
 #define VEC_IPI_RESCHED 0xf1 /* Reschedule: a thread became ready. */
+#define VEC_IPI_TLB 0xf2     /* TLB shootdown (tlb.c). */
 #define VEC_APIC_ERROR 0xfe  /* Local APIC error. */
 #define VEC_SPURIOUS 0xff    /* Spurious: no end-of-interrupt. */
 

@@ -9,6 +9,7 @@ KERNEL_SRCS += arch/x86_64/ap-boot.S      # real-mode -> long-mode trampoline of
 KERNEL_SRCS += arch/x86_64/intr-stubs.S   # per-vector entry stubs, intr_exit
 KERNEL_SRCS += arch/x86_64/switch.S       # thread context switch
 KERNEL_SRCS += arch/x86_64/mmu.c          # page tables
+KERNEL_SRCS += arch/x86_64/tlb.c          # TLB shootdown between CPUs
 KERNEL_SRCS += arch/x86_64/syscall-entry.S # syscall entry, sysretq/iretq exit
 KERNEL_SRCS += arch/x86_64/syscall-init.c  # STAR/LSTAR/SFMASK set-up
 KERNEL_SRCS += arch/x86_64/uaccess.S       # fault-tolerant user copies

@@ -29,6 +29,7 @@
 
 struct thread;
 struct spinlock;
+struct addrspace;
 
 #define CPU_SPIN_HELD 8 /* Spinlocks one CPU may hold at once. */
 
@@ -46,6 +47,11 @@ struct cpu {
   struct thread *idle;  /* This CPU's idle thread. */
   unsigned slice_ticks; /* Ticks the running thread has had. */
   bool sched_ready;     /* Runs the scheduler (has its idle thread). */
+
+  struct addrspace *addrspace; /* (c) vm/addrspace.c: whose pml4 is in CR3. */
+  /* arch/x86_64/tlb.c. */
+  uint64_t *loaded_pml4; /* The pml4 in CR3 (written by this CPU only). */
+  uint32_t tlb_pending;  /* Bit R: CPU R asks this one to flush. */
 
   volatile bool started; /* Set by an AP once it runs (smp.c). */
 

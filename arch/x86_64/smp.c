@@ -2,13 +2,14 @@
 /* Per-CPU blocks and the bring-up of the application processors.
  *
  * cpus[0] is the boot CPU's, installed first thing in kmain.  After the
- * scheduler runs, smp_start_aps wakes every other CPU the MADT lists, one
- * at a time: it copies the trampoline (ap-boot.S) below 1 MiB, gives the
- * AP a struct cpu and a one-page boot stack, sends INIT and start-up
- * IPIs and waits until the AP says it runs.  The AP loads its own GDT,
- * TSS, the shared IDT, the `syscall' MSRs and its local APIC, prints one
- * log line and idles with interrupts off: no thread runs on it yet, so
- * it can touch nothing another CPU uses. */
+ * scheduler runs, kmain starts every other CPU the MADT lists, one at a
+ * time, with smp_start_ap: it copies the trampoline (ap-boot.S) below
+ * 1 MiB, gives the AP the next struct cpu and the stack its caller
+ * provides (the AP's idle thread's), sends INIT and start-up IPIs and
+ * waits until the AP says it runs.  The AP loads its own GDT, TSS, the
+ * shared IDT, the `syscall' MSRs and its local APIC, prints one log line
+ * and calls the caller's entry function, which never returns (the
+ * scheduler's: threads/thread.c). */
 
 #include "arch/x86_64/smp.h"
 
@@ -23,7 +24,6 @@
 #include "arch/x86_64/percpu.h"
 #include "arch/x86_64/syscall-init.h"
 #include "lib/kernel/console.h"
-#include "mm/palloc.h"
 
 #define MSR_GS_BASE 0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
@@ -38,6 +38,8 @@ int cpu_count = 1;
 
 uint64_t ap_boot_cr3, ap_boot_rsp;
 struct cpu *ap_boot_cpu;
+static void (*ap_entry)(void *aux); /* For the AP being started. */
+static void *ap_aux;
 
 extern const char ap_trampoline[], ap_trampoline_end[];
 void ap_main(struct cpu *c) __attribute__((noreturn));
@@ -62,55 +64,71 @@ ap_main(struct cpu *c)
   idt_load();
   syscall_msr_init();
   apic_init_ap();
-  klog_printf("cpu %d: online (local APIC %u), idle\n", c->id, apic_id());
+  void (*entry)(void *) = ap_entry;
+  void *aux = ap_aux;
+  klog_printf("cpu %d: online (local APIC %u)\n", c->id, apic_id());
   __atomic_store_n(&c->started, true, __ATOMIC_RELEASE);
-  for (;;)
-    asm volatile("cli; hlt");
-}
-
-/* Start the AP with local APIC id APIC_ID as cpus[cpu_count]; true once it
-   runs (it has 100 calls of WAIT_TICK).  An AP that is late keeps its
-   stack and slot: it may still wake up. */
-static bool
-start_one(uint32_t apic_id, void (*wait_tick)(void))
-{
-  struct cpu *c = &cpus[cpu_count];
-  uint8_t *stack = palloc_get_page(0);
-  if (stack == NULL)
-    return false;
-  memset(c, 0, sizeof *c);
-  c->id = cpu_count;
-  c->apic_id = apic_id;
-  ap_boot_rsp = (uint64_t)(stack + PGSIZE);
-  ap_boot_cpu = c;
-  apic_start_ap(apic_id, AP_TRAMPOLINE_PA);
-  for (int i = 0; i < 100; i++) {
-    if (__atomic_load_n(&c->started, __ATOMIC_ACQUIRE))
-      return true;
-    wait_tick();
-  }
-  return false;
+  entry(aux);
+  PANIC("cpu %d: its entry function returned", c->id);
 }
 
 /* See smp.h. */
 int
-smp_start_aps(void (*wait_tick)(void))
+smp_cpus_listed(void)
 {
   const uint8_t *ids;
   int n = apic_cpu_ids(&ids);
-  cpus[0].apic_id = apic_id();
-  memcpy(ptov(AP_TRAMPOLINE_PA), ap_trampoline,
-         ap_trampoline_end - ap_trampoline);
-  ap_boot_cr3 = mmu_kernel_root();
-  for (int i = 0; i < n && cpu_count < CPU_MAX; i++) {
+  return n < CPU_MAX ? n : CPU_MAX;
+}
+
+/* The local APIC id of the next CPU to start, or -1. */
+static int
+next_apic_id(void)
+{
+  const uint8_t *ids;
+  int n = apic_cpu_ids(&ids), skipped = 0;
+  for (int i = 0; i < n; i++) {
     if (ids[i] == cpus[0].apic_id)
       continue;
-    if (!start_one(ids[i], wait_tick)) {
-      klog_printf("cpu: local APIC %u did not start\n", ids[i]);
-      break;
-    }
-    cpu_count++;
+    if (++skipped == cpu_count)
+      return ids[i];
   }
-  klog_printf("cpu: %d of %d running\n", cpu_count, n);
-  return cpu_count;
+  return -1;
+}
+
+/* See smp.h.  An AP that is late keeps its slot: it may still wake up,
+   so the caller must start no other. */
+bool
+smp_start_ap(void *stack_top, void (*entry)(void *aux), void *aux,
+             void (*wait_tick)(void))
+{
+  static bool copied;
+  if (!copied) {
+    cpus[0].apic_id = apic_id();
+    memcpy(ptov(AP_TRAMPOLINE_PA), ap_trampoline,
+           ap_trampoline_end - ap_trampoline);
+    ap_boot_cr3 = mmu_kernel_root();
+    copied = true;
+  }
+  int apic = next_apic_id();
+  if (apic < 0 || cpu_count >= CPU_MAX)
+    return false;
+  struct cpu *c = &cpus[cpu_count];
+  memset(c, 0, sizeof *c);
+  c->id = cpu_count;
+  c->apic_id = apic;
+  ap_boot_rsp = (uint64_t)stack_top;
+  ap_boot_cpu = c;
+  ap_entry = entry;
+  ap_aux = aux;
+  apic_start_ap(apic, AP_TRAMPOLINE_PA);
+  for (int i = 0; i < 100; i++) {
+    if (__atomic_load_n(&c->started, __ATOMIC_ACQUIRE)) {
+      cpu_count++;
+      return true;
+    }
+    wait_tick();
+  }
+  klog_printf("cpu: local APIC %d did not start\n", apic);
+  return false;
 }

@@ -10,17 +10,21 @@
 #define AP_TRAMPOLINE_PA 0x8000
 
 #ifndef __ASSEMBLER__
+#include <stdbool.h>
 #include <stdint.h>
 
 struct cpu;
 
-/* Start every other CPU the MADT lists (up to CPU_MAX) and wait for each
-   to run, calling WAIT_TICK (which sleeps a timer tick) while it waits;
-   each prints one log line and idles with interrupts off.  Gives up at
-   the first CPU that does not run within 100 ticks.  Boot CPU, thread
-   context, after the scheduler runs (uses the kernel pool).  Returns the
-   number of CPUs now running. */
-int smp_start_aps(void (*wait_tick)(void));
+/* CPUs the MADT lists, boot CPU included (at most CPU_MAX). */
+int smp_cpus_listed(void);
+/* Start the next CPU the MADT lists as cpus[cpu_count], on the stack
+   below STACK_TOP; once it has set itself up (and logged one line) it
+   calls ENTRY(AUX), which must never return, with interrupts off.  Waits
+   for it, calling WAIT_TICK (which sleeps a timer tick) up to 100 times;
+   true if it runs, and then cpu_count has grown by one.  After a false
+   return start no other.  Boot CPU, thread context. */
+bool smp_start_ap(void *stack_top, void (*entry)(void *aux), void *aux,
+                  void (*wait_tick)(void));
 
 /* Read by ap-boot.S for the AP being started. */
 extern uint64_t ap_boot_cr3, ap_boot_rsp;
