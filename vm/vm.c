@@ -47,7 +47,9 @@ vm_init(void)
 void
 vm_count(struct addrspace *as, size_t field_offset)
 {
-  ((uint64_t *)((char *)&vm_stats + field_offset))[0]++;
+  /* Atomic: faults of different processes run on several CPUs at once. */
+  __atomic_add_fetch((uint64_t *)((char *)&vm_stats + field_offset), 1,
+                     __ATOMIC_RELAXED);
   if (as != NULL)
     ((uint64_t *)((char *)&as->stats + field_offset))[0]++;
 }
