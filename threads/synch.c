@@ -131,14 +131,14 @@ lock_set_rank(struct lock *l, enum lock_rank rank)
 }
 
 /* Panic if blocking on L now could break the lock order: some ranked lock
-   the current thread holds has a rank at or above L's. */
+   CUR holds has a rank at or above L's. */
 static void
-check_rank(const struct lock *l)
+check_rank(const struct lock *l, struct thread *cur)
 {
 #ifdef LOCK_RANKS
   if (l->rank == LOCK_RANK_NONE)
     return;
-  struct list *held = &thread_current()->held_locks;
+  struct list *held = &cur->held_locks;
   for (struct list_elem *e = list_begin(held); e != list_end(held);
        e = list_next(e)) {
     const struct lock *h = list_entry(e, struct lock, elem);
@@ -149,22 +149,25 @@ check_rank(const struct lock *l)
   }
 #else
   (void)l;
+  (void)cur;
 #endif
 }
 
 /* Acquire L, sleeping (and donating priority) while another thread holds
-   it.  Not recursive. */
+   it.  Not recursive.  The rank is checked on every acquisition, not only
+   when one has to wait, so an order that could deadlock is caught the
+   first time it is taken, contended or not. */
 void
 lock_acquire(struct lock *l)
 {
   ASSERT(!intr_context());
-  ASSERT(!lock_held_by_current_thread(l));
-  check_rank(l);
-  check_may_sleep();
   struct thread *cur = thread_current();
+  ASSERT(l->holder != cur);
+  check_rank(l, cur);
+  check_may_sleep();
   enum intr_level old = thread_sched_lock();
   if (l->semaphore.value > 0) {
-    l->semaphore.value--;
+    l->semaphore.value--; /* Free: the common case. */
   } else {
     /* Join the waiters, then donate, so the holder runs at our priority
        right away; the release hands us the lock directly. */
@@ -182,13 +185,14 @@ lock_acquire(struct lock *l)
 bool
 lock_try_acquire(struct lock *l)
 {
-  ASSERT(!lock_held_by_current_thread(l));
+  struct thread *cur = thread_current();
+  ASSERT(l->holder != cur);
   enum intr_level old = thread_sched_lock();
   bool ok = l->semaphore.value > 0;
   if (ok) {
     l->semaphore.value--;
-    l->holder = thread_current();
-    list_push_back(&l->holder->held_locks, &l->elem);
+    l->holder = cur;
+    list_push_back(&cur->held_locks, &l->elem);
   }
   thread_sched_unlock(old);
   return ok;
@@ -197,8 +201,8 @@ lock_try_acquire(struct lock *l)
 void
 lock_release(struct lock *l)
 {
-  ASSERT(lock_held_by_current_thread(l));
   struct thread *cur = thread_current();
+  ASSERT(l->holder == cur);
   enum intr_level old = thread_sched_lock();
   list_remove(&l->elem);
   l->holder = NULL;
@@ -207,7 +211,7 @@ lock_release(struct lock *l)
   bool donated = cur->priority != cur->base_priority;
   if (donated)
     thread_refresh_priority(cur);
-  bool waiters = sema_up_locked(&l->semaphore);
+  bool waiters = sema_up_locked(&l->semaphore); /* To the best waiter. */
   thread_sched_unlock(old);
   /* A woken waiter or our lost donation may let another thread outrank
      us (sema_up could not yield with interrupts off). */

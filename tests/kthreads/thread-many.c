@@ -75,11 +75,7 @@ many_wave(int wave, tid_t *tids)
     sema_up(&sh.gate);
   for (int i = 0; i < MANY; i++)
     sema_down(&sh.done);
-  /* Let the last threads finish exiting (on any CPU), then free them all,
-     so that the census below does not depend on timing. */
-  for (int i = 0; i < 100 && thread_exiting_count() > 0; i++)
-    timer_sleep(1);
-  thread_reap();
+  timer_sleep(3); /* Let the last threads finish exiting. */
 
   int once = 0;
   for (int i = 0; i < MANY; i++)
