@@ -12,6 +12,7 @@
 
 #include <debug.h>
 
+#include "arch/x86_64/cpu.h"
 #include "arch/x86_64/mmu.h"
 #include "arch/x86_64/percpu.h"
 
@@ -24,91 +25,79 @@ spin_init(struct spinlock *l, const char *name, enum lock_rank rank)
   l->name = name;
 }
 
-/* Panic if this CPU taking L could deadlock: it holds L already, or a
-   spinlock at or above L's rank. */
-static void
-check_order(const struct cpu *c, const struct spinlock *l)
+/* See spinlock.h: the contended case, out of line. */
+void
+spin_wait(struct spinlock *l)
 {
+  do {
+    while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED)) {
+      tlb_serve(); /* The holder may be waiting for our TLB flush. */
+      asm volatile("pause");
+    }
+  } while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE));
+}
+
+/* See spinlock.h. */
+void
+spin_bad_order(const struct spinlock *l)
+{
+  const struct cpu *c = cpu_self();
   if (l->holder == c)
     PANIC("spinlock %s: taken again by the CPU holding it", l->name);
-#ifdef LOCK_RANKS
   for (int i = 0; i < c->spin_depth; i++)
     if (c->spin_held[i]->rank >= l->rank)
       PANIC("lock order: spinlock %s (rank %d) taken while holding %s "
             "(rank %d)",
             l->name, l->rank, c->spin_held[i]->name, c->spin_held[i]->rank);
-#endif
+  PANIC("spinlock %s: this CPU holds %d spinlocks already", l->name,
+        c->spin_depth);
+}
+
+/* See spinlock.h: release L, which is not the innermost spinlock held
+   (the scheduler's hand-over may release out of order). */
+void
+spin_release_out_of_order(struct spinlock *l)
+{
+  struct cpu *c = cpu_self();
+  int top = c->spin_depth - 1, i = top;
+  while (i >= 0 && c->spin_held[i] != l)
+    i--;
+  ASSERT(i >= 0);
+  for (; i < top; i++)
+    c->spin_held[i] = c->spin_held[i + 1];
+  c->spin_depth = top;
+  l->holder = NULL;
+  __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }
 
 void
 spin_acquire(struct spinlock *l)
 {
   ASSERT(intr_get_level() == INTR_OFF);
-  struct cpu *c = cpu_self();
-  check_order(c, l);
-  if (c->spin_depth >= CPU_SPIN_HELD)
-    PANIC("spinlock %s: this CPU holds %d spinlocks already", l->name,
-          c->spin_depth);
-  for (;;) {
-    if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
-      break;
-    while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED)) {
-      tlb_serve(); /* The holder may be waiting for our TLB flush. */
-      asm volatile("pause");
-    }
-  }
-  l->holder = c;
-  c->spin_held[c->spin_depth++] = l;
-}
-
-enum intr_level
-spin_lock(struct spinlock *l)
-{
-  enum intr_level old = intr_disable();
-  spin_acquire(l);
-  return old;
+  spin_acquire_inline(l);
 }
 
 void
 spin_release(struct spinlock *l)
 {
   ASSERT(intr_get_level() == INTR_OFF);
-  struct cpu *c = cpu_self();
-  if (l->holder != c)
-    PANIC("spinlock %s: released by a CPU that does not hold it", l->name);
-  /* Usually the innermost; find it anywhere (hand-over order may differ). */
-  int i = c->spin_depth - 1;
-  while (i >= 0 && c->spin_held[i] != l)
-    i--;
-  ASSERT(i >= 0);
-  for (; i + 1 < c->spin_depth; i++)
-    c->spin_held[i] = c->spin_held[i + 1];
-  c->spin_depth--;
-  l->holder = NULL;
-  __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
-}
-
-void
-spin_unlock(struct spinlock *l, enum intr_level old)
-{
-  spin_release(l);
-  intr_set_level(old);
+  spin_release_inline(l);
 }
 
 bool
 spin_held(const struct spinlock *l)
 {
-  enum intr_level old = intr_disable();
-  bool held = l->holder == cpu_self();
-  intr_set_level(old);
-  return held;
+  /* A CPU holding a spinlock has interrupts off, so with them on the
+     answer is no; with them off we cannot migrate between the reads. */
+  if (read_rflags() & RFLAGS_IF)
+    return false;
+  return l->holder == cpu_self();
 }
 
 int
 spin_depth(void)
 {
-  enum intr_level old = intr_disable();
-  int n = cpu_self()->spin_depth;
-  intr_set_level(old);
-  return n;
+  /* Nonzero only with interrupts off (no migration); zero is the same on
+     whichever CPU we read it. */
+  return cpu_read(spin_depth);
 }

@@ -60,8 +60,9 @@ bool thread_mlfqs;
 static thread_hook_func *switch_hook; /* See thread_set_hooks. */
 static thread_hook_func *exit_hook;
 
-static struct spinlock sched_lock =
+struct spinlock thread_sched_spinlock =
     SPINLOCK_INIT("sched", LOCK_RANK_SPIN_SCHED);
+#define sched_lock thread_sched_spinlock
 static struct list ready[PRI_MAX + 1];
 static uint64_t ready_mask;       /* Bit P set iff ready[P] non-empty. */
 static int ready_cnt;             /* Threads on the ready queues. */
@@ -129,27 +130,6 @@ const char *
 thread_name(void)
 {
   return thread_current()->name;
-}
-
-/* Lock the scheduler (see the top of this file): interrupts off on this
-   CPU, and no other CPU in the scheduler.  Returns the level to give
-   back to thread_sched_unlock. */
-enum intr_level
-thread_sched_lock(void)
-{
-  return spin_lock(&sched_lock);
-}
-
-void
-thread_sched_unlock(enum intr_level old)
-{
-  spin_unlock(&sched_lock, old);
-}
-
-bool
-thread_sched_held(void)
-{
-  return spin_held(&sched_lock);
 }
 
 static void

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "threads/interrupt.h"
+#include "threads/spinlock.h"
 #include "threads/synch.h"
 
 enum thread_status {
@@ -100,9 +101,22 @@ tid_t thread_create(const char *name, int priority, thread_func *, void *);
 /* The scheduler lock (a spinlock: interrupts off on this CPU).  It
    guards every (s) field, the ready queues and every semaphore; see
    threads/thread.c. */
-enum intr_level thread_sched_lock(void);
-void thread_sched_unlock(enum intr_level old);
-bool thread_sched_held(void);
+extern struct spinlock thread_sched_spinlock;
+static inline enum intr_level
+thread_sched_lock(void)
+{
+  return spin_lock(&thread_sched_spinlock);
+}
+static inline void
+thread_sched_unlock(enum intr_level old)
+{
+  spin_unlock(&thread_sched_spinlock, old);
+}
+static inline bool
+thread_sched_held(void)
+{
+  return spin_held(&thread_sched_spinlock);
+}
 
 /* Sleep until woken by thread_unblock; the scheduler lock must be held
    (and is held again on return). */

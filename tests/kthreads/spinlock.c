@@ -12,7 +12,7 @@
 
    spinlock-order: taking the scheduler's spinlock while this CPU holds
    the higher-ranked log spinlock must panic in the rank checker (the
-   manifest names check_order in the expected backtrace). */
+   manifest names spin_bad_order in the expected backtrace). */
 
 #include <stdio.h>
 
