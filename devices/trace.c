@@ -3,10 +3,11 @@
  *
  * Records are appended to RING, a byte ring in the kernel image (no heap,
  * so the leak check never sees it), with interrupts off and a small
- * spinlock held (several CPUs) for the few instructions of the copy.  When the ring is half full, and at power-off,
- * everything in it goes to QEMU's isa-debugcon with one `rep outsb'; the
- * launcher saves what arrives in a file.  Draining is synchronous, so no
- * record is ever lost and the file is in the order events happened.
+ * spinlock held (several CPUs) for the few instructions of the copy.  When the
+ * ring is half full, and at power-off, everything in it goes to QEMU's
+ * isa-debugcon with one `rep outsb'; the launcher saves what arrives in a file.
+ * Draining is synchronous, so no record is ever lost and the file is in the
+ * order events happened.
  *
  * The flow recorder is the target of gcc's -finstrument-functions (`make
  * TRACE=1').  Recording every call of a whole boot would flood the port,
