@@ -67,6 +67,9 @@ ap_main(struct cpu *c)
   void (*entry)(void *) = ap_entry;
   void *aux = ap_aux;
   klog_printf("cpu %d: online (local APIC %u)\n", c->id, apic_id());
+  /* Counted before it can run a thread: a TLB shootdown or a reschedule
+     from now on must consider this CPU. */
+  __atomic_store_n(&cpu_count, c->id + 1, __ATOMIC_SEQ_CST);
   __atomic_store_n(&c->started, true, __ATOMIC_RELEASE);
   entry(aux);
   PANIC("cpu %d: its entry function returned", c->id);
@@ -123,10 +126,8 @@ smp_start_ap(void *stack_top, void (*entry)(void *aux), void *aux,
   ap_aux = aux;
   apic_start_ap(apic, AP_TRAMPOLINE_PA);
   for (int i = 0; i < 100; i++) {
-    if (__atomic_load_n(&c->started, __ATOMIC_ACQUIRE)) {
-      cpu_count++;
-      return true;
-    }
+    if (__atomic_load_n(&c->started, __ATOMIC_ACQUIRE))
+      return true; /* It counted itself in cpu_count. */
     wait_tick();
   }
   klog_printf("cpu: local APIC %d did not start\n", apic);
