@@ -491,8 +491,10 @@ thread_yield(void)
   ASSERT(!intr_context());
   enum intr_level old = spin_lock(&sched_lock);
   struct thread *cur = cpu_read(current);
-  cur->status = THREAD_READY;
-  if (!cur->is_idle) { /* idle runs only when nothing is ready */
+  if (cur->is_idle) {
+    cur->status = THREAD_BLOCKED; /* Runs only when nothing is ready. */
+  } else {
+    cur->status = THREAD_READY;
     ready_push(cur);
     kick_cpu(cur);
   }
