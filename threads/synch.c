@@ -214,7 +214,7 @@ lock_release(struct lock *l)
   bool waiters = sema_up_locked(&l->semaphore); /* To the best waiter. */
   thread_sched_unlock(old);
   /* A woken waiter or our lost donation may let another thread outrank
-     us (sema_up could not yield with interrupts off). */
+     us (nothing can yield under the scheduler lock). */
   if (donated || waiters)
     thread_yield_if_preempted();
 }
