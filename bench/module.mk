@@ -42,6 +42,8 @@ BENCH_PROGS += bench/progs/bpar     # parallel walkers that evict each other
 BENCH_PROGS += bench/progs/bsort    # merge sort bigger than memory
 BENCH_PROGS += bench/progs/bhot     # hot set and a scan going by it (defeats LRU)
 BENCH_PROGS += bench/progs/bfileio  # sequential read/write, 64 KiB chunks
+BENCH_PROGS += bench/progs/bscale   # fault, fork and exit cost as the address space grows
+BENCH_PROGS += bench/progs/bmmap    # mmap+munmap of 1 page vs 64 GiB
 BENCH_BINS := $(patsubst bench/progs/%,$(BENCH_DIR)/progs/%,$(BENCH_PROGS))
 ALL_TARGETS += $(BENCH_BINS)
 

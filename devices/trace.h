@@ -48,6 +48,7 @@ enum trace_type {
   TRACE_MUNMAP = 21,    /* a = address */
   TRACE_WINDOW = 22,    /* a = event mask, b = bytes of flow records next;
                            arg 1: a wanted window too big to keep */
+  TRACE_ZERO_PAGE = 23, /* a = va, b = the zero frame: mapped read-only */
   TRACE_TYPE_CNT
 };
 
@@ -115,6 +116,12 @@ static inline void
 trace_vm_zero(const void *as, const void *va)
 {
   TRACE_IF_ON(TRACE_ZERO, 0, as, (uintptr_t)va, 0);
+}
+
+static inline void
+trace_vm_zero_page(const void *as, const void *va, const void *kva)
+{
+  TRACE_IF_ON(TRACE_ZERO_PAGE, 0, as, (uintptr_t)va, (uintptr_t)kva);
 }
 
 static inline void

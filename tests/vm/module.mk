@@ -81,6 +81,7 @@ TEST_PROGS += tests/vm/swap-sysbuf      # test: System-call buffers that are out
 TEST_PROGS += tests/vm/vmstat-exit      # test: A process's frames go back to the pool when it exits, also when it is killed
 TEST_PROGS += tests/vm/vmstat-swap      # test: The swap counters on the 10 MB machine
 TEST_PROGS += tests/vm/vmstat-zero      # test: The vmstat counters move with the faults a program causes
+TEST_PROGS += tests/vm/zero-page        # test: Reads of untouched memory share one zero frame; the first write takes a private one
 TEST_PROGS += tests/vm/child-mm         # helper: Exec helper of mmap-fork-exec
 TEST_PROGS += tests/vm/sort-chunk       # helper: Exec helper of the merge tests
 
