@@ -6,8 +6,8 @@
 #   make            kernel, user library, programs, default disk image
 #   make run        boot into the shell (serial on this terminal; Ctrl-a x quits)
 #   make check      every test (TESTS=glob to pick, REPEAT=N, JOBS=N,
-#                   VM_POLICY=NAME), then the other replacement policies
-#                   on the VM suite (check-policies)
+#                   VM_POLICY=NAME, SMP=N CPUs), then the other replacement
+#                   policies on the VM suite (check-policies)
 #   make unit       host unit tests of lib/ and filesys/ (ASan + UBSan)
 #   make debug      QEMU paused with a gdb stub, gdb attached (TEST=name)
 #   make bench      benchmark table
@@ -226,7 +226,7 @@ deps:
 	@tools/install-deps
 
 run: all
-	$(PYTHON) tools/pagoda run $(RUNARGS)
+	$(PYTHON) tools/pagoda run $(if $(SMP),--smp $(SMP)) $(RUNARGS)
 
 # Everything CI checks, in the one command the README gives: the build,
 # the host unit tests, the formatting, the kernel tests, the Pintos
@@ -238,7 +238,7 @@ check: all unit format-check trace-kernel
 	@status=0; \
 	$(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) \
 	    $(if $(REPEAT),--repeat $(REPEAT)) $(if $(TRACE_VM),--trace-vm) \
-	    $(if $(VM_POLICY),--vm-policy $(VM_POLICY)) \
+	    $(if $(VM_POLICY),--vm-policy $(VM_POLICY)) $(if $(SMP),--smp $(SMP)) \
 	    $(if $(TESTS),"$(TESTS)") || status=1; \
 	$(PYTHON) tests/trace/check-trace $(if $(TESTS),"$(TESTS)") || status=1; \
 	exit $$status

@@ -57,13 +57,11 @@ block_set_role(enum block_type type, struct block *block)
     roles[type] = block;
 }
 
-/* Add N to *COUNTER atomically with respect to other threads. */
+/* Add N to *COUNTER atomically with respect to other threads and CPUs. */
 static void
 count_add(unsigned long long *counter, unsigned long long n)
 {
-  enum intr_level old = intr_disable();
-  *counter += n;
-  intr_set_level(old);
+  __atomic_add_fetch(counter, n, __ATOMIC_RELAXED);
 }
 
 /* True if sectors [SECTOR, SECTOR + CNT) lie on BLOCK; logs otherwise. */

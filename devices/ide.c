@@ -194,12 +194,10 @@ issue(struct ide_disk *d, block_sector_t sector, unsigned cnt, uint8_t cmd)
 static void
 cancel_wait(struct ide_channel *ch)
 {
-  enum intr_level old = intr_disable();
-  if (ch->expecting)
-    ch->expecting = false;
-  else
-    sema_try_down(&ch->done);
-  intr_set_level(old);
+  /* The handler may run on another CPU: whoever clears EXPECTING first
+     owns the interrupt, and a handler that did so ups DONE. */
+  if (!__atomic_exchange_n(&ch->expecting, false, __ATOMIC_ACQ_REL))
+    sema_down(&ch->done);
 }
 
 /* Sleep until the issued command interrupts; returns the status read by
@@ -216,8 +214,7 @@ static void
 channel_interrupt(struct ide_channel *ch)
 {
   uint8_t st = inb(ch->base + REG_STATUS);
-  if (ch->expecting) {
-    ch->expecting = false;
+  if (__atomic_exchange_n(&ch->expecting, false, __ATOMIC_ACQ_REL)) {
     ch->irq_status = st;
     sema_up(&ch->done);
   }

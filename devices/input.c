@@ -11,7 +11,9 @@
 #define INPUT_SIZE 256
 
 static uint8_t buf[INPUT_SIZE];
-static unsigned head, tail; /* Guarded by interrupts off. */
+/* HEAD is written by the interrupt handler only, TAIL by the one reader
+   holding READERS only; each reads the other's atomically. */
+static unsigned head, tail;
 static struct semaphore avail;
 static struct lock readers;
 
@@ -25,9 +27,10 @@ input_init(void)
 void
 input_putc(uint8_t c)
 {
-  if (head - tail >= INPUT_SIZE)
+  if (head - __atomic_load_n(&tail, __ATOMIC_ACQUIRE) >= INPUT_SIZE)
     return;
-  buf[head++ % INPUT_SIZE] = c;
+  buf[head % INPUT_SIZE] = c;
+  __atomic_store_n(&head, head + 1, __ATOMIC_RELEASE);
   sema_up(&avail);
 }
 
@@ -36,9 +39,8 @@ input_getc(void)
 {
   lock_acquire(&readers);
   sema_down(&avail);
-  enum intr_level old = intr_disable();
-  uint8_t c = buf[tail++ % INPUT_SIZE];
-  intr_set_level(old);
+  uint8_t c = buf[tail % INPUT_SIZE];
+  __atomic_store_n(&tail, tail + 1, __ATOMIC_RELEASE);
   lock_release(&readers);
   return c;
 }

@@ -4,7 +4,11 @@
  * timer_sleep() puts the thread on a list ordered by wake-up tick and
  * blocks; the interrupt handler wakes every thread whose tick has come, so
  * sleeping costs no CPU.  Sub-tick sleeps busy-wait on a calibrated loop,
- * as they are too short to block for. */
+ * as they are too short to block for.  The PIT interrupts the boot CPU
+ * only; it is the clock (`ticks') and the boot CPU's scheduler tick.
+ * The other CPUs tick from their local APIC timers, set at the same rate
+ * (timer_start_local).  The sleepers list is guarded by the scheduler
+ * lock, like the threads on it. */
 
 #include "devices/timer.h"
 
@@ -12,6 +16,7 @@
 #include <list.h>
 #include <stdio.h>
 
+#include "arch/x86_64/apic.h"
 #include "arch/x86_64/cpu.h"
 #include "lib/kernel/console.h"
 #include "threads/interrupt.h"
@@ -20,14 +25,16 @@
 #define PIT_HZ 1193182
 
 static volatile int64_t ticks;
-static struct list sleepers; /* Ordered by wakeup_tick; interrupts off. */
+static struct list sleepers; /* Ordered by wakeup_tick; scheduler lock. */
+static uint32_t local_count; /* APIC timer count per tick (calibrated). */
 
 static void
 timer_interrupt(struct intr_frame *f)
 {
   (void)f;
-  ticks++;
+  __atomic_add_fetch(&ticks, 1, __ATOMIC_RELAXED);
   thread_tick();
+  enum intr_level old = thread_sched_lock();
   while (!list_empty(&sleepers)) {
     struct thread *t =
         list_entry(list_front(&sleepers), struct thread, sleepelem);
@@ -36,7 +43,16 @@ timer_interrupt(struct intr_frame *f)
     list_pop_front(&sleepers);
     thread_unblock(t);
   }
+  thread_sched_unlock(old);
   thread_yield_if_preempted();
+}
+
+/* The local APIC timer of a CPU other than the boot CPU. */
+static void
+local_timer_interrupt(struct intr_frame *f)
+{
+  (void)f;
+  thread_tick();
 }
 
 void
@@ -53,11 +69,42 @@ timer_init(void)
 int64_t
 timer_ticks(void)
 {
-  enum intr_level old = intr_disable();
-  int64_t t = ticks;
-  intr_set_level(old);
+  int64_t t = __atomic_load_n(&ticks, __ATOMIC_RELAXED);
   barrier();
   return t;
+}
+
+/* See timer.h.  Counts how far the boot CPU's APIC timer runs down in
+   CALIBRATE_TICKS PIT ticks; under QEMU every local APIC runs at the same
+   rate. */
+#define CALIBRATE_TICKS 5
+void
+timer_calibrate_local(void)
+{
+  ASSERT(intr_get_level() == INTR_ON);
+  intr_register_local(VEC_APIC_TIMER, local_timer_interrupt, "APIC timer");
+  int64_t start = timer_ticks();
+  while (timer_ticks() == start)
+    asm volatile("pause");
+  enum intr_level old = intr_disable();
+  apic_timer_free_run();
+  uint32_t c0 = apic_timer_count();
+  intr_set_level(old);
+  start = timer_ticks();
+  while (timer_ticks() < start + CALIBRATE_TICKS)
+    asm volatile("pause");
+  uint32_t c1 = apic_timer_count();
+  local_count = (c0 - c1) / CALIBRATE_TICKS;
+  if (local_count == 0)
+    local_count = 1;
+  klog_printf("timer: local APIC timer %u counts a tick\n", local_count);
+}
+
+/* See timer.h. */
+void
+timer_start_local(void)
+{
+  apic_timer_start(local_count, VEC_APIC_TIMER);
 }
 
 int64_t
@@ -80,12 +127,12 @@ timer_sleep(int64_t n)
   if (n <= 0)
     return;
   ASSERT(intr_get_level() == INTR_ON);
-  enum intr_level old = intr_disable();
+  enum intr_level old = thread_sched_lock();
   struct thread *t = thread_current();
   t->wakeup_tick = ticks + n;
   list_insert_ordered(&sleepers, &t->sleepelem, wakes_earlier, NULL);
   thread_block();
-  intr_set_level(old);
+  thread_sched_unlock(old);
 }
 
 /* Sleep NUM/DENOM seconds: whole ticks by blocking, the rest spinning. */

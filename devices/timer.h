@@ -19,5 +19,10 @@ void timer_msleep(int64_t ms);
 void timer_usleep(int64_t us);
 void timer_nsleep(int64_t ns);
 void timer_print_stats(void);
+/* Several CPUs: measure the local APIC timer against the PIT (boot CPU,
+   interrupts on, takes about 6 ticks), then start the calling CPU's
+   local timer at TIMER_FREQ (each other CPU, once). */
+void timer_calibrate_local(void);
+void timer_start_local(void);
 
 #endif

@@ -2,11 +2,12 @@
 /* The trace device: VM events and call-flow records, out through port 0xe9.
  *
  * Records are appended to RING, a byte ring in the kernel image (no heap,
- * so the leak check never sees it), with interrupts off for the few
- * instructions of the copy.  When the ring is half full, and at power-off,
- * everything in it goes to QEMU's isa-debugcon with one `rep outsb'; the
- * launcher saves what arrives in a file.  Draining is synchronous, so no
- * record is ever lost and the file is in the order events happened.
+ * so the leak check never sees it), with interrupts off and a small
+ * spinlock held (several CPUs) for the few instructions of the copy.  When the
+ * ring is half full, and at power-off, everything in it goes to QEMU's
+ * isa-debugcon with one `rep outsb'; the launcher saves what arrives in a file.
+ * Draining is synchronous, so no record is ever lost and the file is in the
+ * order events happened.
  *
  * The flow recorder is the target of gcc's -finstrument-functions (`make
  * TRACE=1').  Recording every call of a whole boot would flood the port,
@@ -80,17 +81,25 @@ static bool win_overflow;   /* WIN filled up: the window is dropped. */
 static size_t win_len;
 static uint8_t win[WIN_BYTES];
 
+static int ring_lock; /* Held (1) by the CPU inside irq_save. */
+
+/* Interrupts off and the ring to ourselves.  A spinlock of its own, not
+   threads/spinlock.c: the call-flow recorder must call nothing that is
+   itself instrumented.  Sections never nest and do no more than copy. */
 static inline NOINSTR uint64_t
 irq_save(void)
 {
   uint64_t flags = read_rflags();
   asm volatile("cli" : : : "memory");
+  while (__atomic_exchange_n(&ring_lock, 1, __ATOMIC_ACQUIRE))
+    asm volatile("pause");
   return flags;
 }
 
 static inline NOINSTR void
 irq_restore(uint64_t flags)
 {
+  __atomic_store_n(&ring_lock, 0, __ATOMIC_RELEASE);
   if (flags & RFLAGS_IF)
     asm volatile("sti" : : : "memory");
 }

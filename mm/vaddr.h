@@ -7,6 +7,8 @@
      0xffffffffffffffff +------------------------------+
                         | kernel image (text, data)    | KERNEL_VMA + pa
      0xffffffff80000000 +------------------------------+
+                        | device registers (uncached)  | MMIO_AREA
+     0xffffff8000000000 +------------------------------+
                         | kernel stacks + guard pages  | KSTACK_AREA
      0xffffff0000000000 +------------------------------+
                         | direct map of physical RAM   | ptov(pa)
@@ -45,6 +47,7 @@ typedef uint64_t paddr_t;
 
 #define DMAP_BASE ((uintptr_t)0xffff800000000000)
 #define KSTACK_AREA ((uintptr_t)0xffffff0000000000)
+#define MMIO_AREA ((uintptr_t)0xffffff8000000000)
 #define KERNEL_VMA ((uintptr_t)0xffffffff80000000)
 
 /* True if VADDR is a user virtual address (below KERN_BASE). */

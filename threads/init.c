@@ -22,8 +22,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arch/x86_64/apic.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/mmu.h"
+#include "arch/x86_64/percpu.h"
+#include "arch/x86_64/smp.h"
 #include "devices/ide.h"
 #include "devices/input.h"
 #include "devices/power.h"
@@ -290,17 +293,43 @@ log_device_putc(char c)
   serial_putc(SERIAL_LOG, c);
 }
 
+/* For smp_start_ap, which waits for each CPU it starts. */
+static void
+sleep_one_tick(void)
+{
+  timer_sleep(1);
+}
+
+/* Bring up the other CPUs the firmware lists, each into the scheduler
+   (docs/smp.md).  Nothing happens on a one-CPU machine. */
+static void
+start_other_cpus(void)
+{
+  if (smp_cpus_listed() < 2)
+    return;
+  intr_register_local(VEC_IPI_TLB, tlb_interrupt, "TLB shootdown IPI");
+  timer_calibrate_local();
+  while (cpu_count < smp_cpus_listed()) {
+    struct thread *idle = thread_create_idle();
+    if (idle == NULL ||
+        !smp_start_ap(idle->kstack_top, thread_run_cpu, idle, sleep_one_tick))
+      break;
+  }
+  klog_printf("cpu: %d of %d running\n", cpu_count, smp_cpus_listed());
+}
+
 void
 kmain(uint32_t magic, uint32_t info_pa)
 {
   uintptr_t ram_end;
+  percpu_init(&cpus[0]);
   serial_init();
   console_init(console_device_putc, log_device_putc);
   thread_init();
   read_multiboot(magic, info_pa, &ram_end);
   malloc_init();
   mmu_init(ram_end);
-  gdt_init();
+  gdt_init(0);
   intr_init();
   timer_init();
   input_init();
@@ -309,6 +338,7 @@ kmain(uint32_t magic, uint32_t info_pa)
   exception_init();
   syscall_init();
   thread_start();
+  start_other_cpus();
   ide_init();
   mount_filesys();
   process_init();
@@ -337,6 +367,7 @@ shutdown_power_off(void)
   exception_print_stats();
   block_print_stats();
   thread_print_stats();
+  tlb_print_stats();
   timer_print_stats();
   printf("Powering off...\n");
   power_off();

@@ -3,25 +3,28 @@
  *
  * The stubs in arch/x86_64/intr-stubs.S funnel every vector into
  * intr_handler(), which calls the C handler registered for it.  External
- * (PIC) interrupts are acknowledged here and may ask for a yield, which
- * happens only after the acknowledgement, on the way out.  A vector nobody
- * registered is a kernel bug: panic with the registers. */
+ * interrupts (ISA IRQs through the I/O APIC, and the local APIC's own:
+ * timer, IPIs) are acknowledged here and may ask for a yield, which
+ * happens only after the acknowledgement, on the way out.  Whether a CPU
+ * is inside such a handler, and whether it should yield, is per-CPU
+ * state.  A vector nobody registered is a kernel bug: panic with the
+ * registers. */
 
 #include "threads/interrupt.h"
 
 #include <debug.h>
 #include <stdio.h>
 
+#include "arch/x86_64/apic.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/idt.h"
 #include "arch/x86_64/intr-frame.h"
+#include "arch/x86_64/percpu.h"
 #include "lib/kernel/console.h"
 #include "threads/thread.h"
 
 static intr_handler_func *handlers[256];
 static const char *names[256];
-static bool in_external;
-static bool yield_on_return;
 
 static const char *const exception_names[20] = {
     "#DE Divide Error",   "#DB Debug",
@@ -64,12 +67,12 @@ intr_disable(void)
   return old;
 }
 
-/* Set up the IDT and PICs; every vector starts unregistered. */
+/* Set up the IDT and the APICs; every vector starts unregistered. */
 void
 intr_init(void)
 {
   idt_init();
-  pic_init();
+  apic_init();
   for (int v = 0; v < 256; v++)
     names[v] = "unknown";
   for (int v = 0; v < 20; v++)
@@ -82,14 +85,22 @@ intr_register_ext(uint8_t vec, intr_handler_func *handler, const char *name)
   ASSERT(vec >= 0x20 && vec < 0x30);
   handlers[vec] = handler;
   names[vec] = name;
-  pic_unmask(vec - 0x20);
+  apic_route_irq(vec - 0x20, vec);
+}
+
+void
+intr_register_local(uint8_t vec, intr_handler_func *handler, const char *name)
+{
+  ASSERT(vec >= VEC_LOCAL_FIRST && vec < VEC_SPURIOUS);
+  handlers[vec] = handler;
+  names[vec] = name;
 }
 
 void
 intr_register_int(uint8_t vec, int dpl, intr_handler_func *handler,
                   const char *name)
 {
-  ASSERT(vec < 0x20 || vec >= 0x30);
+  ASSERT(vec < 0x20 || (vec >= 0x30 && vec < VEC_LOCAL_FIRST));
   handlers[vec] = handler;
   names[vec] = name;
   idt_set_dpl(vec, dpl);
@@ -98,14 +109,14 @@ intr_register_int(uint8_t vec, int dpl, intr_handler_func *handler,
 bool
 intr_context(void)
 {
-  return in_external;
+  return cpu_read(in_external);
 }
 
 void
 intr_yield_on_return(void)
 {
   ASSERT(intr_context());
-  yield_on_return = true;
+  cpu_write(yield_on_return, true);
 }
 
 const char *
@@ -150,21 +161,24 @@ void
 intr_handler(struct intr_frame *f)
 {
   uint8_t vec = f->vec_no;
-  bool external = vec >= 0x20 && vec < 0x30;
+  if (vec == VEC_SPURIOUS)
+    return; /* Nothing to do, and no end-of-interrupt. */
+  bool external =
+      (vec >= 0x20 && vec < 0x30) || (vec >= VEC_LOCAL_FIRST && vec < 0xff);
+  struct cpu *c = cpu_self(); /* Interrupts are off: no migration. */
   if (external) {
-    ASSERT(!in_external);
-    in_external = true;
-    yield_on_return = false;
+    ASSERT(!c->in_external);
+    c->in_external = true;
+    c->yield_on_return = false;
   }
   if (handlers[vec] != NULL)
     handlers[vec](f);
-  else if (vec != 0x27 && vec != 0x2f) /* spurious IRQs */
+  else
     unexpected_interrupt(f);
   if (external) {
-    in_external = false;
-    if (vec != 0x27)
-      pic_eoi(vec - 0x20);
-    if (yield_on_return)
+    c->in_external = false;
+    apic_eoi();
+    if (c->yield_on_return)
       thread_yield();
   }
 }

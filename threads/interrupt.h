@@ -21,15 +21,18 @@ enum intr_level intr_disable(void);
 struct intr_frame;
 typedef void intr_handler_func(struct intr_frame *);
 
-/* Hardware (PIC) IRQ handler for vector 0x20 + irq. */
+/* Hardware (ISA) IRQ handler for vector 0x20 + irq, routed to the boot
+   CPU. */
 void intr_register_ext(uint8_t vec, intr_handler_func *, const char *name);
+/* Handler of a local APIC vector (0xf0-0xfe: timer, IPIs), on any CPU. */
+void intr_register_local(uint8_t vec, intr_handler_func *, const char *name);
 /* Internal (exception / software) handler; DPL 3 lets user code raise it
    with `int'.  Every gate is an interrupt gate: the handler starts with
    interrupts off. */
 void intr_register_int(uint8_t vec, int dpl, intr_handler_func *,
                        const char *name);
 
-/* True while handling an external (hardware) interrupt. */
+/* True while this CPU handles an external (hardware) interrupt. */
 bool intr_context(void);
 /* From an external handler: yield to another thread just before return. */
 void intr_yield_on_return(void);

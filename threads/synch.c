@@ -9,13 +9,18 @@
  * blocking on a held lock records it in waiting_lock and the holder's
  * priority is refreshed, which donates along the whole chain of holders.
  * Releasing drops the donations that came through that lock.  Everything is
- * done with interrupts off (one CPU). */
+ * done under the scheduler lock (threads/thread.c), a spinlock, which makes
+ * these correct across CPUs: a semaphore's value and waiters, a lock's
+ * holder and every thread's priority change only under it.  None of these
+ * may be taken by a CPU that holds a spinlock: sleeping would hold that
+ * spinlock for as long as the sleep. */
 
 #include "threads/synch.h"
 
 #include <debug.h>
 
 #include "threads/interrupt.h"
+#include "threads/spinlock.h"
 #include "threads/thread.h"
 
 static bool
@@ -33,31 +38,63 @@ sema_init(struct semaphore *s, unsigned value)
   list_init(&s->waiters);
 }
 
-/* Wait until S is positive, then decrement it.  May sleep: not from an
-   interrupt handler. */
-void
-sema_down(struct semaphore *s)
+/* Panic if the caller may not sleep: it holds a spinlock. */
+static void
+check_may_sleep(void)
 {
-  ASSERT(!intr_context());
-  enum intr_level old = intr_disable();
+  if (spin_depth() > 0)
+    PANIC("sleeping while this CPU holds a spinlock");
+}
+
+/* sema_down with the scheduler lock held. */
+static void
+sema_down_locked(struct semaphore *s)
+{
   if (s->value > 0) {
     s->value--;
   } else {
     list_push_back(&s->waiters, &thread_current()->elem);
     thread_block(); /* sema_up hands us the unit directly. */
   }
-  intr_set_level(old);
+}
+
+/* Wait until S is positive, then decrement it.  May sleep: not from an
+   interrupt handler, nor with a spinlock held. */
+void
+sema_down(struct semaphore *s)
+{
+  ASSERT(!intr_context());
+  check_may_sleep();
+  enum intr_level old = thread_sched_lock();
+  sema_down_locked(s);
+  thread_sched_unlock(old);
 }
 
 bool
 sema_try_down(struct semaphore *s)
 {
-  enum intr_level old = intr_disable();
+  enum intr_level old = thread_sched_lock();
   bool ok = s->value > 0;
   if (ok)
     s->value--;
-  intr_set_level(old);
+  thread_sched_unlock(old);
   return ok;
+}
+
+/* sema_up with the scheduler lock held; true if it woke a waiter. */
+static bool
+sema_up_locked(struct semaphore *s)
+{
+  if (list_empty(&s->waiters)) {
+    s->value++;
+    return false;
+  }
+  /* Hand the unit to the waiter instead of counting it, so a running
+     thread cannot take it first and starve the waiter (no barging). */
+  struct list_elem *e = list_max(&s->waiters, priority_less, NULL);
+  list_remove(e);
+  thread_unblock(list_entry(e, struct thread, elem));
+  return true;
 }
 
 /* Increment S and wake its highest-priority waiter, yielding to it if it
@@ -65,18 +102,9 @@ sema_try_down(struct semaphore *s)
 void
 sema_up(struct semaphore *s)
 {
-  enum intr_level old = intr_disable();
-  bool woke = !list_empty(&s->waiters);
-  if (woke) {
-    /* Hand the unit to the waiter instead of counting it, so a running
-       thread cannot take it first and starve the waiter (no barging). */
-    struct list_elem *e = list_max(&s->waiters, priority_less, NULL);
-    list_remove(e);
-    thread_unblock(list_entry(e, struct thread, elem));
-  } else {
-    s->value++;
-  }
-  intr_set_level(old);
+  enum intr_level old = thread_sched_lock();
+  bool woke = sema_up_locked(s);
+  thread_sched_unlock(old);
   if (woke)
     thread_yield_if_preempted();
 }
@@ -136,24 +164,22 @@ lock_acquire(struct lock *l)
   struct thread *cur = thread_current();
   ASSERT(l->holder != cur);
   check_rank(l, cur);
-  enum intr_level old = intr_disable();
+  check_may_sleep();
+  enum intr_level old = thread_sched_lock();
   if (l->semaphore.value > 0) {
-    l->semaphore.value--; /* Free: the common case, without sema_down. */
+    l->semaphore.value--; /* Free: the common case. */
   } else {
-    if (l->holder != NULL) {
-      cur->waiting_lock = l;
-      /* We join the waiters inside sema_down; donate first so the holder
-         runs at our priority right away. */
-      list_push_back(&l->semaphore.waiters, &cur->elem);
-      thread_refresh_priority(l->holder);
-      list_remove(&cur->elem);
-    }
-    sema_down(&l->semaphore);
+    /* Join the waiters, then donate, so the holder runs at our priority
+       right away; the release hands us the lock directly. */
+    cur->waiting_lock = l;
+    list_push_back(&l->semaphore.waiters, &cur->elem);
+    thread_refresh_priority(l->holder);
+    thread_block();
     cur->waiting_lock = NULL;
   }
   l->holder = cur;
   list_push_back(&cur->held_locks, &l->elem);
-  intr_set_level(old);
+  thread_sched_unlock(old);
 }
 
 bool
@@ -161,14 +187,14 @@ lock_try_acquire(struct lock *l)
 {
   struct thread *cur = thread_current();
   ASSERT(l->holder != cur);
-  enum intr_level old = intr_disable();
+  enum intr_level old = thread_sched_lock();
   bool ok = l->semaphore.value > 0;
   if (ok) {
     l->semaphore.value--;
     l->holder = cur;
     list_push_back(&cur->held_locks, &l->elem);
   }
-  intr_set_level(old);
+  thread_sched_unlock(old);
   return ok;
 }
 
@@ -177,7 +203,7 @@ lock_release(struct lock *l)
 {
   struct thread *cur = thread_current();
   ASSERT(l->holder == cur);
-  enum intr_level old = intr_disable();
+  enum intr_level old = thread_sched_lock();
   list_remove(&l->elem);
   l->holder = NULL;
   /* Donations only ever raise a priority: without one there is nothing
@@ -185,14 +211,10 @@ lock_release(struct lock *l)
   bool donated = cur->priority != cur->base_priority;
   if (donated)
     thread_refresh_priority(cur);
-  bool waiters = !list_empty(&l->semaphore.waiters);
-  if (waiters)
-    sema_up(&l->semaphore); /* Hands the lock to the best waiter. */
-  else
-    l->semaphore.value++;
-  intr_set_level(old);
+  bool waiters = sema_up_locked(&l->semaphore); /* To the best waiter. */
+  thread_sched_unlock(old);
   /* A woken waiter or our lost donation may let another thread outrank
-     us (sema_up could not yield with interrupts off). */
+     us (nothing can yield under the scheduler lock). */
   if (donated || waiters)
     thread_yield_if_preempted();
 }

@@ -35,6 +35,11 @@ enum lock_rank {
   LOCK_RANK_HEAP = 60,           /* A malloc size class (mm/malloc.c). */
   LOCK_RANK_PALLOC = 70,         /* A page pool (mm/palloc.c). */
   LOCK_RANK_CONSOLE = 80,        /* Console output (lib/kernel/console.c). */
+  /* Spinlocks (threads/spinlock.h), all above every sleeping lock: their
+     holders never sleep. */
+  LOCK_RANK_SPIN_SCHED = 100,   /* Scheduler and semaphores (thread.c). */
+  LOCK_RANK_SPIN_CONSOLE = 110, /* Console characters (console.c). */
+  LOCK_RANK_SPIN_LOG = 120,     /* Kernel log lines (console.c). */
 };
 
 struct lock {

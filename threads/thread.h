@@ -18,16 +18,18 @@
 
    Lock legend for struct thread fields:
      (i) immutable after thread_create   (o) owner thread only
-     (s) scheduler: changed with interrupts off */
+     (s) scheduler: changed under the scheduler lock (thread_sched_lock) */
 
 #include <list.h>
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "threads/interrupt.h"
+#include "threads/spinlock.h"
 #include "threads/synch.h"
 
 enum thread_status {
-  THREAD_RUNNING, /* The one thread on the CPU. */
+  THREAD_RUNNING, /* On a CPU (one thread per CPU). */
   THREAD_READY,   /* On a ready queue. */
   THREAD_BLOCKED, /* Waiting for an event (thread_unblock). */
   THREAD_DYING    /* Exited; freed by the next thread to run. */
@@ -68,6 +70,7 @@ struct thread {
 
   struct process *process; /* (o) User process, or NULL. */
   uint64_t ticks_run;      /* (s) Statistics. */
+  bool is_idle;            /* (s) A CPU's idle thread. */
 };
 
 #define THREAD_MAGIC 0x7061676fu /* "pago" */
@@ -82,13 +85,43 @@ void thread_init(void);
 typedef void thread_hook_func(struct thread *t);
 void thread_set_hooks(thread_hook_func *switched, thread_hook_func *exiting);
 void thread_start(void);
+/* An idle thread for the next CPU to start (not ready: that CPU runs it
+   first), or NULL when memory is short.  Boot CPU. */
+struct thread *thread_create_idle(void);
+/* Entry of a newly started CPU, on IDLE's stack (from
+   thread_create_idle), interrupts off: join the scheduler.  Never
+   returns. */
+void thread_run_cpu(void *idle) __attribute__((noreturn));
 void thread_tick(void);
 void thread_print_stats(void);
 
 typedef void thread_func(void *aux);
 tid_t thread_create(const char *name, int priority, thread_func *, void *);
 
+/* The scheduler lock (a spinlock: interrupts off on this CPU).  It
+   guards every (s) field, the ready queues and every semaphore; see
+   threads/thread.c. */
+extern struct spinlock thread_sched_spinlock;
+static inline enum intr_level
+thread_sched_lock(void)
+{
+  return spin_lock(&thread_sched_spinlock);
+}
+static inline void
+thread_sched_unlock(enum intr_level old)
+{
+  spin_unlock(&thread_sched_spinlock, old);
+}
+static inline bool
+thread_sched_held(void)
+{
+  return spin_held(&thread_sched_spinlock);
+}
+
+/* Sleep until woken by thread_unblock; the scheduler lock must be held
+   (and is held again on return). */
 void thread_block(void);
+/* Make blocked T ready (takes the scheduler lock unless held). */
 void thread_unblock(struct thread *);
 
 struct thread *thread_current(void);
@@ -103,7 +136,7 @@ void thread_reap(void);
 int thread_exiting_count(void);
 void thread_yield(void);
 
-/* Calls FUNC(t, AUX) for every thread; interrupts must be off. */
+/* Calls FUNC(t, AUX) for every thread; the scheduler lock must be held. */
 typedef void thread_action_func(struct thread *t, void *aux);
 void thread_foreach(thread_action_func *, void *);
 

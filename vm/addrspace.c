@@ -11,10 +11,9 @@
 #include <debug.h>
 #include <string.h>
 
+#include "arch/x86_64/percpu.h"
 #include "filesys/file.h"
 #include "vm/region.h"
-
-static struct addrspace *active; /* Whose pml4 is in CR3 (or NULL). */
 
 bool
 addrspace_init(struct addrspace *as)
@@ -32,14 +31,14 @@ addrspace_init(struct addrspace *as)
 void
 addrspace_activate(struct addrspace *as)
 {
-  active = as;
+  cpu_write(addrspace, as); /* Per CPU: whose pml4 is in its CR3. */
   pml4_activate(as != NULL ? as->pml4 : NULL);
 }
 
 struct addrspace *
 addrspace_current(void)
 {
-  return active;
+  return cpu_read(addrspace);
 }
 
 void
@@ -71,7 +70,7 @@ addrspace_clear(struct addrspace *as)
      reloads whatever as->pml4 says. */
   pte_t *pml4 = as->pml4;
   as->pml4 = NULL;
-  if (active == as)
+  if (addrspace_current() == as)
     addrspace_activate(as);
   if (pml4 != NULL)
     pml4_destroy(pml4);

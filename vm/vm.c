@@ -57,7 +57,9 @@ vm_init(void)
 void
 vm_count(struct addrspace *as, size_t field_offset)
 {
-  ((uint64_t *)((char *)&vm_stats + field_offset))[0]++;
+  /* Atomic: faults of different processes run on several CPUs at once. */
+  __atomic_add_fetch((uint64_t *)((char *)&vm_stats + field_offset), 1,
+                     __ATOMIC_RELAXED);
   if (as != NULL)
     ((uint64_t *)((char *)&as->stats + field_offset))[0]++;
 }
@@ -238,10 +240,8 @@ vm_evict_frame(enum evict_failure *why)
      frame is dirty if any sharer wrote it (COW sharers are read-only now
      but may have written before the fork). */
   bool dirty = false;
-  for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    dirty |= pml4_is_dirty(p->as->pml4, p->va);
-    pml4_clear_page(p->as->pml4, p->va);
-  }
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+    dirty |= pml4_clear_page_dirty(p->as->pml4, p->va);
   dbg(VM, "evict frame %p: %u sharer(s), %s\n", f->kva, f->share_cnt,
       dirty ? "dirty" : "clean");
   bool saved = f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)

@@ -13,8 +13,9 @@
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-void gdt_init(void);
-/* Stack the CPU switches to on an interrupt from user mode. */
+/* This CPU's GDT and TSS; ID is its cpu id (arch/x86_64/percpu.h). */
+void gdt_init(int id);
+/* Stack this CPU switches to on an interrupt from user mode. */
 void tss_set_rsp0(uint64_t rsp0);
 #endif
 

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Interrupt descriptor table and the two 8259 PICs.
+/* Interrupt descriptor table, and the two 8259 PICs put out of the way.
  *
  * Every vector gets an interrupt gate (interrupts off on entry) pointing at
  * its stub in intr-stubs.S; the double fault runs on IST stack 1 so that a
  * kernel stack overflow can still be reported.  Which C function handles a
- * vector is decided in threads/interrupt.c, not here. */
+ * vector is decided in threads/interrupt.c, not here.  All CPUs share the
+ * one IDT.  External interrupts come through the APICs (apic.c); the 8259s
+ * are only remapped off the exception vectors and masked. */
 
 #include "arch/x86_64/idt.h"
 
@@ -43,6 +45,13 @@ idt_init(void)
 {
   for (int v = 0; v < 256; v++)
     set_gate(v, intr_stubs[v], 0, v == 8 ? 1 : 0);
+  idt_load();
+}
+
+/* Load the (filled) IDT on this CPU. */
+void
+idt_load(void)
+{
   struct {
     uint16_t limit;
     uint64_t base;
@@ -61,18 +70,10 @@ idt_set_dpl(uint8_t vec, int dpl)
 #define PIC2_CMD 0xa0
 #define PIC2_DATA 0xa1
 
-static uint16_t pic_mask = 0xfffb; /* Only the cascade line open. */
-
-static void
-pic_write_mask(void)
-{
-  outb(PIC1_DATA, pic_mask & 0xff);
-  outb(PIC2_DATA, pic_mask >> 8);
-}
-
-/* Remap IRQ 0-15 to vectors 0x20-0x2f, all masked but the cascade. */
+/* Remap IRQ 0-15 to vectors 0x20-0x2f, so that a stray one cannot look
+   like an exception, and mask them all. */
 void
-pic_init(void)
+pic_disable(void)
 {
   outb(PIC1_CMD, 0x11); /* ICW1: edge, cascade, ICW4 follows */
   outb(PIC2_CMD, 0x11);
@@ -82,20 +83,6 @@ pic_init(void)
   outb(PIC2_DATA, 0x02);
   outb(PIC1_DATA, 0x01); /* ICW4: 8086 mode */
   outb(PIC2_DATA, 0x01);
-  pic_write_mask();
-}
-
-void
-pic_unmask(int irq)
-{
-  pic_mask &= ~(1u << irq);
-  pic_write_mask();
-}
-
-void
-pic_eoi(int irq)
-{
-  if (irq >= 8)
-    outb(PIC2_CMD, 0x20);
-  outb(PIC1_CMD, 0x20);
+  outb(PIC1_DATA, 0xff);
+  outb(PIC2_DATA, 0xff);
 }

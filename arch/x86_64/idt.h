@@ -5,12 +5,13 @@
 #include <stdint.h>
 
 void idt_init(void);
+/* Load the IDT on this CPU (application processors). */
+void idt_load(void);
 /* Let ring DPL raise VEC with `int'. */
 void idt_set_dpl(uint8_t vec, int dpl);
 
-/* 8259 PICs, remapped to vectors 0x20..0x2f. */
-void pic_init(void);
-void pic_unmask(int irq);
-void pic_eoi(int irq);
+/* Remap the 8259 PICs to vectors 0x20..0x2f and mask them (the APICs
+   deliver every external interrupt). */
+void pic_disable(void);
 
 #endif

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /* One entry stub per vector.  Each pushes a zero error code where the CPU
    does not, then its vector number, and joins intr_common, which saves the
-   general registers as a struct intr_frame and calls intr_handler(frame). */
+   general registers as a struct intr_frame and calls intr_handler(frame).
+   An entry from user mode (ring 3 in the saved CS) swaps GS to the
+   kernel's per-CPU base first, and an exit to user mode swaps it back
+   (arch/x86_64/percpu.h). */
 
 #include "arch/x86_64/gpr-save.S.inc"
 
         .text
         .globl intr_common
 intr_common:
-        PUSH_GPRS
+        testb $3, 24(%rsp)      /* saved cs, above vector and error code */
+        jz 1f
+        swapgs
+1:      PUSH_GPRS
         cld
         mov %rsp, %rdi
         xor %ebp, %ebp          /* backtraces stop at the trap */
@@ -22,7 +28,10 @@ do_iret:
         mov %rdi, %rsp
         POP_GPRS
         add $16, %rsp           /* vector number and error code */
-        iretq
+        testb $3, 8(%rsp)       /* cs: returning to user mode? */
+        jz 1f
+        swapgs
+1:      iretq
 
 .altmacro
 .macro STUB vec

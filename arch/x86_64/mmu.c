@@ -23,6 +23,8 @@
 #define PTE_P 0x1ull
 #define PTE_W 0x2ull
 #define PTE_U 0x4ull
+#define PTE_PWT 0x8ull
+#define PTE_PCD 0x10ull
 #define PTE_A 0x20ull
 #define PTE_D 0x40ull
 #define PTE_PS 0x80ull
@@ -161,8 +163,10 @@ pml4_activate(pte_t *pml4)
 {
   if (pml4 == NULL)
     pml4 = kernel_pml4;
-  if (rcr3() != vtop(pml4))
+  if (rcr3() != vtop(pml4)) {
+    tlb_loaded(pml4);
     lcr3(vtop(pml4));
+  }
 }
 
 static pte_t *
@@ -177,11 +181,14 @@ tlb_flush_page(const void *va)
   asm volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
 
+/* UVA's entry in PML4 was removed or downgraded: flush it here if PML4
+   is loaded, and on every other CPU that has PML4 loaded. */
 static void
-flush_if_active(pte_t *pml4, const void *uva)
+flush_user(pte_t *pml4, const void *uva, enum tlb_reason reason)
 {
   if (pml4_active() == pml4)
     tlb_flush_page(uva);
+  tlb_shootdown(pml4, uva, 1, reason);
 }
 
 bool
@@ -195,18 +202,29 @@ pml4_set_page(pte_t *pml4, void *uva, void *kva, bool writable)
   bool was_present = *pte & PTE_P;
   *pte = vtop(kva) | PTE_P | PTE_U | PTE_A | (writable ? PTE_W : 0);
   if (was_present)
-    flush_if_active(pml4, uva);
+    flush_user(pml4, uva, TLB_REMAP);
   return true;
 }
 
 void
 pml4_clear_page(pte_t *pml4, void *uva)
 {
+  pml4_clear_page_dirty(pml4, uva);
+}
+
+/* The exchange takes the entry and its dirty bit in one step: a CPU still
+   writing through the entry sets that bit with a locked update, which
+   either lands before the exchange (and is returned) or finds the entry
+   gone; writes through a cached TLB entry end with the shootdown. */
+bool
+pml4_clear_page_dirty(pte_t *pml4, void *uva)
+{
   pte_t *pte = walk(pml4, (uintptr_t)uva, false, 0);
-  if (pte != NULL && (*pte & PTE_P)) {
-    *pte = 0;
-    flush_if_active(pml4, uva);
-  }
+  if (pte == NULL || !(*pte & PTE_P))
+    return false;
+  pte_t old = __atomic_exchange_n(pte, 0, __ATOMIC_SEQ_CST);
+  flush_user(pml4, uva, TLB_UNMAP);
+  return old & PTE_D;
 }
 
 static pte_t *
@@ -232,16 +250,30 @@ test_bit(pte_t *pml4, const void *uva, pte_t bit)
   return pte != NULL && (*pte & bit);
 }
 
+/* Set or clear BIT of UVA's present entry.  Taking away write access or
+   the dirty bit must reach every CPU (a cached writable entry would go on
+   writing, and a cached dirty one would not mark the entry dirty again);
+   a cleared accessed bit is flushed only here: another CPU's cached entry
+   merely delays the bit's return, which costs the clock some accuracy,
+   never correctness. */
 static void
 set_bit(pte_t *pml4, const void *uva, pte_t bit, bool on)
 {
   pte_t *pte = present_pte(pml4, uva);
   if (pte == NULL)
     return;
-  pte_t old = *pte;
-  *pte = on ? old | bit : old & ~bit;
-  if (*pte != old)
-    flush_if_active(pml4, uva);
+  /* Atomic: another CPU's page walk may set the accessed or dirty bit of
+     this entry at any moment, and a plain read-modify-write would lose it. */
+  pte_t old = on ? __atomic_fetch_or(pte, bit, __ATOMIC_SEQ_CST)
+                 : __atomic_fetch_and(pte, ~bit, __ATOMIC_SEQ_CST);
+  if ((old & bit) == (on ? bit : 0))
+    return;
+  if (on || bit == PTE_A) {
+    if (pml4_active() == pml4)
+      tlb_flush_page(uva);
+  } else {
+    flush_user(pml4, uva, bit == PTE_W ? TLB_PROTECT : TLB_CLEAN);
+  }
 }
 
 void
@@ -297,11 +329,21 @@ mmu_map_kernel(void *va, void *kva_frame)
 void
 mmu_unmap_kernel(void *va)
 {
-  pte_t *pte = walk(kernel_pml4, (uintptr_t)va, false, 0);
-  if (pte != NULL) {
-    *pte = 0;
-    tlb_flush_page(va);
+  mmu_unmap_kernel_range(va, 1);
+}
+
+void
+mmu_unmap_kernel_range(void *va, size_t pages)
+{
+  for (size_t i = 0; i < pages; i++) {
+    void *p = (uint8_t *)va + i * PGSIZE;
+    pte_t *pte = walk(kernel_pml4, (uintptr_t)p, false, 0);
+    if (pte != NULL) {
+      *pte = 0;
+      tlb_flush_page(p);
+    }
   }
+  tlb_shootdown(NULL, va, pages, TLB_KERNEL);
 }
 
 void *
@@ -320,4 +362,29 @@ mmu_prealloc_kernel(uintptr_t start, uintptr_t end)
   for (uintptr_t va = start; va < end; va += 512 * PGSIZE)
     if (walk(kernel_pml4, va, true, PTE_P | PTE_W) == NULL)
       PANIC("mmu: no memory for the kernel stack area's tables");
+}
+
+/* See mmu.h.  Device pages are handed out once, in order, at boot; they
+   are never unmapped. */
+void *
+mmu_map_mmio(paddr_t pa, size_t size)
+{
+  static uintptr_t next = MMIO_AREA;
+  ASSERT(pg_ofs(pa) == 0);
+  uintptr_t start = next;
+  for (size_t ofs = 0; ofs < size; ofs += PGSIZE) {
+    pte_t *pte = walk(kernel_pml4, next, true, PTE_P | PTE_W);
+    if (pte == NULL)
+      PANIC("mmu: no memory to map device registers");
+    *pte = (pa + ofs) | PTE_P | PTE_W | PTE_PCD | PTE_PWT | PTE_NX;
+    next += PGSIZE;
+  }
+  return (void *)start;
+}
+
+/* See mmu.h. */
+paddr_t
+mmu_kernel_root(void)
+{
+  return vtop(kernel_pml4);
 }

@@ -29,11 +29,12 @@ switch_threads:
         ret
 
 /* First code of every new thread: r12 = function, r13 = aux, and rax = the
-   thread that switched to us. */
+   thread that switched to us.  thread_first_run releases the scheduler
+   lock its predecessor took (threads/thread.c). */
         .globl thread_trampoline
 thread_trampoline:
         mov %rax, %rdi
-        call thread_switch_tail
+        call thread_first_run
         sti
         mov %r13, %rdi
         call *%r12

@@ -3,8 +3,9 @@
  *
  * `syscall' leaves us in ring 0 with the user's rsp still loaded, RIP in
  * rcx, RFLAGS in r11 and interrupts masked by SFMASK.  We store nothing on
- * the user stack: the user rsp goes to a scratch word (one CPU, interrupts
- * off), then we switch to the thread's kernel stack and build a struct
+ * the user stack: `swapgs' makes GS this CPU's struct cpu, the user rsp
+ * goes to its scratch word (interrupts are still off, so nothing else on
+ * this CPU uses it), then we switch to the thread's kernel stack and build a struct
  * intr_frame at its top, exactly where an interrupt from user mode would
  * put one.  syscall_handler() returns true when sysretq may be used (the
  * frame still returns to a canonical user address in ring 3); otherwise we
@@ -12,19 +13,16 @@
 
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/gpr-save.S.inc"
-
-        .data
-        .globl syscall_kernel_rsp
-syscall_kernel_rsp: .quad 0
-syscall_user_rsp:   .quad 0
+#include "arch/x86_64/percpu.h"
 
         .text
         .globl syscall_entry
 syscall_entry:
-        mov %rsp, syscall_user_rsp(%rip)
-        mov syscall_kernel_rsp(%rip), %rsp
+        swapgs
+        mov %rsp, %gs:CPU_USER_RSP
+        mov %gs:CPU_KERNEL_RSP, %rsp
         push $SEL_UDSEG                 /* ss */
-        push syscall_user_rsp(%rip)     /* rsp */
+        push %gs:CPU_USER_RSP           /* rsp */
         push %r11                       /* rflags */
         push $SEL_UCSEG                 /* cs */
         push %rcx                       /* rip */
@@ -44,6 +42,7 @@ syscall_entry:
         add $8, %rsp                    /* cs */
         pop %r11                        /* rflags */
         pop %rsp                        /* user rsp */
+        swapgs
         sysretq
 1:      mov %rsp, %rdi
-        jmp do_iret
+        jmp do_iret                     /* swaps GS back itself */

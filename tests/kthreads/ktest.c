@@ -16,6 +16,7 @@
 
 #include "devices/timer.h"
 #include "threads/interrupt.h"
+#include "threads/spinlock.h"
 
 static const struct ktest ktests[] = {
     {"alarm-single", ktest_alarm_single},
@@ -45,6 +46,8 @@ static const struct ktest ktests[] = {
     {"thread-many", ktest_thread_many},
     {"panic-deliberate", ktest_panic_deliberate},
     {"stack-overflow", ktest_stack_overflow},
+    {"spinlock-count", ktest_spinlock_count},
+    {"spinlock-order", ktest_spinlock_order},
     {"mlfqs-recent", ktest_mlfqs_recent},
     {"mlfqs-load", ktest_mlfqs_load},
     {"mlfqs-nice", ktest_mlfqs_nice},
@@ -151,15 +154,16 @@ ktest_log_init(struct ktest_log *log)
   log->count = 0;
 }
 
-/* Appends V with interrupts off; fails the test when LOG is full. */
+/* Appends V under the log's spinlock; fails the test when LOG is full. */
 void
 ktest_log_add(struct ktest_log *log, int v)
 {
-  enum intr_level old = intr_disable();
+  static struct spinlock lock = SPINLOCK_INIT("ktest log", LOCK_RANK_SPIN_LOG);
+  enum intr_level old = spin_lock(&lock);
   bool full = log->count >= KTEST_LOG_MAX;
   if (!full)
     log->items[log->count++] = v;
-  intr_set_level(old);
+  spin_unlock(&lock, old);
   if (full)
     ktest_fail("event log overflowed");
 }

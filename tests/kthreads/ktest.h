@@ -94,6 +94,8 @@ void ktest_palloc_stress(void);
 void ktest_malloc_stress(void);
 void ktest_thread_many(void);
 void ktest_panic_deliberate(void);
+void ktest_spinlock_count(void);
+void ktest_spinlock_order(void);
 void ktest_stack_overflow(void);
 void ktest_mlfqs_recent(void);
 void ktest_mlfqs_load(void);

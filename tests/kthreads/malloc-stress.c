@@ -154,8 +154,11 @@ ms_run_workers(void)
   }
   for (int i = 0; i < MS_WORKERS; i++)
     sema_down(&done);
-  /* Let the last workers finish exiting so their stacks are freed. */
-  timer_sleep(3);
+  /* Let the last workers finish exiting (on any CPU), then free their
+     stacks and records, so the census does not depend on timing. */
+  for (int i = 0; i < 100 && thread_exiting_count() > 0; i++)
+    timer_sleep(1);
+  thread_reap();
   return palloc_free_count(0);
 }
 

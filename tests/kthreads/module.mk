@@ -28,4 +28,5 @@ KERNEL_SRCS += tests/kthreads/malloc-stress.c             # heap: patterns, real
 KERNEL_SRCS += tests/kthreads/thread-many.c               # 100 live threads, no leaks
 KERNEL_SRCS += tests/kthreads/panic-deliberate.c          # PANIC and its backtrace
 KERNEL_SRCS += tests/kthreads/stack-overflow.c            # guard page catches overflow
+KERNEL_SRCS += tests/kthreads/spinlock.c                  # spinlock-count, spinlock-order
 KERNEL_SRCS += tests/kthreads/mlfqs.c                     # 4.4BSD scheduler (-mlfqs): recent_cpu, load, nice

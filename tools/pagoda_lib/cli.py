@@ -26,6 +26,14 @@ def split_dashdash(argv):
     return argv, []
 
 
+def _env_smp():
+    """The CPU count $SMP asks for (1 when unset)."""
+    try:
+        return max(1, int(os.environ.get("SMP") or 1))
+    except ValueError:
+        raise PagodaError(f"SMP={os.environ['SMP']}: not a number") from None
+
+
 def add_machine_options(p):
     """Options shared by `run' and `debug'."""
     p.add_argument("-m", "--mem", type=int, default=DEFAULT_MEM, metavar="MB",
@@ -41,6 +49,8 @@ def add_machine_options(p):
                    help="copy a host file onto the fs disk first")
     p.add_argument("--icount", action="store_true",
                    help="deterministic instruction counting (-icount shift=0)")
+    p.add_argument("--smp", type=int, default=_env_smp(), metavar="N",
+                   help="CPUs (default $SMP, else 1; docs/smp.md)")
     p.add_argument("--kernel", default=str(KERNEL_BIN), metavar="PATH",
                    help="flat Multiboot image (default build/kernel.bin)")
 
@@ -50,7 +60,8 @@ def build_machine(opts, words, workdir, console, log):
     to WORKDIR."""
     m = machine.Machine(kernel_args=kernel_command_line(words),
                         mem=opts.mem, kernel=Path(opts.kernel),
-                        console=console, log=log, icount=opts.icount)
+                        console=console, log=log, icount=opts.icount,
+                        smp=opts.smp)
     puts = [disk.split_put(p) for p in opts.put]
     if opts.fs_image:
         m.fs_image = Path(opts.fs_image)
@@ -225,8 +236,12 @@ def cmd_test(argv):
                    default=os.environ.get("VM_POLICY") or None,
                    help="boot every test with -vm-policy=NAME (default: "
                         "$VM_POLICY, else the kernel's default)")
+    p.add_argument("--smp", type=int, default=_env_smp(), metavar="N",
+                   help="CPUs of each test without an smp= setting "
+                        "(default $SMP, else 1)")
     opts = p.parse_args(argv)
     runner.TRACE_VM = opts.trace_vm
+    runner.SMP = max(1, opts.smp)
     globs = [g for arg in opts.globs for g in arg.split()]
     # `make check TESTS=vm/*' lets the shell expand vm/* against the kernel's
     # own vm/ folder; make also exports TESTS, so take the patterns from it.
@@ -274,6 +289,7 @@ def cmd_debug(argv):
     workdir = tempfile.mkdtemp(prefix="pagoda-debug-")
     try:
         if opts.test:
+            runner.SMP = max(1, opts.smp)
             m = _debug_test_machine(opts.test, workdir, console, log)
         else:
             m = build_machine(opts, words, workdir, console, log)

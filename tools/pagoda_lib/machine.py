@@ -2,7 +2,8 @@
 """One QEMU machine: its configuration, command line and a run with a
 wall-clock limit.
 
-The machine is the one of pintos-abi.md 8: qemu64 CPU, MEM MB, the
+The machine is the one of pintos-abi.md 8: qemu64 CPU (SMP of them with
+--smp, on multi-threaded TCG unless instructions are counted), MEM MB, the
 Multiboot kernel given with -kernel, no reboot on triple fault, the
 isa-debug-exit device (a panic exits non-zero), COM1 the console, COM2 the
 log, the file-system disk as slave of the primary IDE channel and the swap
@@ -41,6 +42,7 @@ class Machine:
     console: object = CONSOLE_PIPE   # CONSOLE_PIPE, CONSOLE_TERMINAL or a Path
     log: Optional[Path] = None
     icount: bool = False
+    smp: int = 1                     # CPUs (docs/smp.md)
     gdb_port: Optional[int] = None
     trace: Optional[Path] = None     # where port 0xe9 goes (None: nowhere)
 
@@ -60,6 +62,10 @@ class Machine:
             path = str(self.trace).replace(",", ",,")
             argv += ["-chardev", f"file,id=trace,path={path}",
                      "-device", "isa-debugcon,iobase=0xe9,chardev=trace"]
+        if self.smp > 1:
+            # -icount needs the one-thread TCG, which runs the CPUs in turn.
+            argv += ["-smp", str(self.smp), "-accel",
+                     "tcg" if self.icount else "tcg,thread=multi"]
         if self.icount:
             argv += ["-icount", "shift=0"]
         if self.gdb_port is not None:

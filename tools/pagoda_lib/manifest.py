@@ -38,6 +38,7 @@ class TestSpec:
     stack: list = field(default_factory=list)  # functions the panic must show
     leak: bool = True             # compare mem: boot/halt log lines
     icount: bool = False          # deterministic instruction counting
+    smp: int = 0                  # CPUs; 0: the runner's (--smp, SMP=N)
     ignore_exit: list = field(default_factory=list)  # unjudged exit lines
     where: str = ""               # manifest file:line, for messages
     error: str = ""               # set when the manifest line is bad
@@ -114,6 +115,7 @@ KEYS = {
     "stack": lambda v, k, w: _list(v),
     "leak": _bool,
     "icount": _bool,
+    "smp": lambda v, k, w: _int(v, k, w, 1),
     "ignore-exit": lambda v, k, w: _list(v),
 }
 

@@ -30,6 +30,8 @@ TAIL_LINES = 15
 # as build/results/SUITE/NAME.trace and check its counters against the
 # kernel's (docs/tracing.md).  The console must not change.
 TRACE_VM = False
+# `make check SMP=N': CPUs of every test whose manifest line names none.
+SMP = 1
 
 
 def select(specs, globs):
@@ -89,7 +91,8 @@ def prepare(spec, workdir, console, log):
     """A Machine for SPEC with fresh disks in WORKDIR, console and log
     going where given.  Raises PagodaError if a disk cannot be built."""
     m = machine.Machine(kernel_args=spec.command_line(), mem=spec.mem,
-                        console=console, log=log, icount=spec.icount)
+                        console=console, log=log, icount=spec.icount,
+                        smp=spec.smp or SMP)
     if spec.fs_image:
         # A prepared (possibly damaged) image: boot on a private copy.
         src = ROOT / spec.fs_image
