@@ -194,6 +194,10 @@ enum vm_fault_result vm_try_handle_fault(const struct page_fault_info *);
    the fault path above).  Returns the frame's kernel address, or NULL
    with *WHY set. */
 void *vm_claim_page(void *va, enum vm_fault_result *why);
+/* A pinned frame owned by nobody (the page cache's), from the pool or by
+   eviction; the caller holds no address-space lock.  NULL if memory is
+   out. */
+struct frame *vm_get_free_frame(void);
 /* Free PAGE: its type's resources, its frame and mapping, the struct.
    The owner's lock is held. */
 void vm_dealloc_page(struct page *);
