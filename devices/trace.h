@@ -25,32 +25,32 @@
 
 /* Record types; the binary format is in docs/tracing.md. */
 enum trace_type {
-  TRACE_BOOT = 1,         /* a = user pool base, b = frames | slots << 32 */
-  TRACE_FORK = 2,         /* as = child, a = pid | parent << 32, b = name */
-  TRACE_EXEC = 3,         /* a = pid, b = name[0..7] (then TRACE_NAME) */
-  TRACE_NAME = 4,         /* a = name[8..15] of the preceding exec/fork */
-  TRACE_EXIT = 5,         /* a = pid, b = exit status */
-  TRACE_FAULT = 6,        /* a = address, b = access | outcome << 8 */
-  TRACE_ALLOC = 7,        /* a = va, b = type | writable << 8 */
-  TRACE_CLAIM = 8,        /* a = va, b = frame */
-  TRACE_ZERO = 9,         /* a = va: filled with zeros */
-  TRACE_FILE_IN = 10,     /* a = va: read from a file */
-  TRACE_SWAP_IN = 11,     /* a = va, b = slot */
-  TRACE_STACK = 12,       /* a = va: stack growth */
-  TRACE_COW_SHARE = 13,   /* a = va, b = frame (now shared with the parent) */
-  TRACE_COW_COPY = 14,    /* a = va, b = new frame */
-  TRACE_COW_LAST = 15,    /* a = va, b = frame (last sharer writes in place) */
-  TRACE_EVICT = 16,       /* a = va, b = frame | slot << 32, arg = dirty|dest */
-  TRACE_SWAP_OUT = 17,    /* a = va, b = slot */
-  TRACE_WRITEBACK = 18,   /* a = va: dirty bytes written to the file */
-  TRACE_FREE = 19,        /* a = va, b = frame or TRACE_NONE */
-  TRACE_MMAP = 20,        /* a = address, b = length */
-  TRACE_MUNMAP = 21,      /* a = address */
-  TRACE_WINDOW = 22,      /* a = event mask, b = bytes of flow records next;
-                             arg 1: a wanted window too big to keep */
-  TRACE_PCACHE_HIT = 23,  /* as = the page cache, a = file page, b = frame */
-  TRACE_PCACHE_MISS = 24, /* same: read from the disk (or a whole write) */
-  TRACE_PCACHE_EVICT = 25, /* same: the frame left the cache */
+  TRACE_BOOT = 1,       /* a = user pool base, b = frames | slots << 32 */
+  TRACE_FORK = 2,       /* as = child, a = pid | parent << 32, b = name */
+  TRACE_EXEC = 3,       /* a = pid, b = name[0..7] (then TRACE_NAME) */
+  TRACE_NAME = 4,       /* a = name[8..15] of the preceding exec/fork */
+  TRACE_EXIT = 5,       /* a = pid, b = exit status */
+  TRACE_FAULT = 6,      /* a = address, b = access | outcome << 8 */
+  TRACE_ALLOC = 7,      /* a = va, b = type | writable << 8 */
+  TRACE_CLAIM = 8,      /* a = va, b = frame */
+  TRACE_ZERO = 9,       /* a = va: filled with zeros */
+  TRACE_FILE_IN = 10,   /* a = va: read from a file */
+  TRACE_SWAP_IN = 11,   /* a = va, b = slot */
+  TRACE_STACK = 12,     /* a = va: stack growth */
+  TRACE_COW_SHARE = 13, /* a = va, b = frame (now shared with the parent) */
+  TRACE_COW_COPY = 14,  /* a = va, b = new frame */
+  TRACE_COW_LAST = 15,  /* a = va, b = frame (last sharer writes in place) */
+  TRACE_EVICT = 16,     /* a = va, b = frame | slot << 32, arg = dirty|dest */
+  TRACE_SWAP_OUT = 17,  /* a = va, b = slot */
+  TRACE_WRITEBACK = 18, /* a = va: dirty bytes written to the file */
+  TRACE_FREE = 19,      /* a = va, b = frame or TRACE_NONE */
+  TRACE_MMAP = 20,      /* a = address, b = length */
+  TRACE_MUNMAP = 21,    /* a = address */
+  TRACE_WINDOW = 22,    /* a = event mask, b = bytes of flow records next;
+                           arg 1: a wanted window too big to keep */
+  TRACE_PC_HIT = 23,    /* as = page cache, a = file page, b = frame */
+  TRACE_PC_MISS = 24,   /* same: the page was read into the cache */
+  TRACE_PC_EVICT = 25,  /* same: the frame left the cache (policy) */
   TRACE_TYPE_CNT
 };
 
@@ -198,8 +198,8 @@ trace_vm_munmap(const void *as, const void *addr)
   TRACE_IF_ON(TRACE_MUNMAP, 0, as, (uintptr_t)addr, 0);
 }
 
-/* Page-cache events (vm/pagecache.c): TYPE is TRACE_PCACHE_HIT, _MISS or
-   _EVICT; CACHE names the file's cache, as AS names an address space. */
+/* Page-cache events (vm/pagecache.c): TYPE is TRACE_PC_HIT, _MISS or
+   _EVICT; CACHE names the file's cache as AS names an address space. */
 static inline void
 trace_pcache(enum trace_type type, const void *cache, uint32_t index,
              const void *kva)

@@ -222,7 +222,7 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
     struct frame *f = lookup(pc, index);
     if (f != NULL) {
       STAT_ADD(hits, 1);
-      trace_pcache(TRACE_PCACHE_HIT, pc, index, f->kva);
+      trace_pcache(TRACE_PC_HIT, pc, index, f->kva);
       return f;
     }
     uint32_t gen = pc->gen;
@@ -249,7 +249,7 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
       insert(pc, f, index);
       frame_unpin(f);
       STAT_ADD(misses, 1);
-      trace_pcache(TRACE_PCACHE_MISS, pc, index, f->kva);
+      trace_pcache(TRACE_PC_MISS, pc, index, f->kva);
       return f;
     }
     /* Another thread brought the page in, or a page left meanwhile (it
@@ -462,7 +462,7 @@ pagecache_evict(struct frame *f, bool dirty)
   if (f->cache_dirty)
     ok = write_page(pc, f);
   if (ok) {
-    trace_pcache(TRACE_PCACHE_EVICT, pc, f->cache_index, f->kva);
+    trace_pcache(TRACE_PC_EVICT, pc, f->cache_index, f->kva);
     cache_remove(pc, f);
     STAT_ADD(evictions, 1);
   }
