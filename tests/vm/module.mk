@@ -79,6 +79,14 @@ TEST_PROGS += tests/vm/swap-sysbuf      # test: System-call buffers that are out
 TEST_PROGS += tests/vm/vmstat-exit      # test: A process's frames go back to the pool when it exits, also when it is killed
 TEST_PROGS += tests/vm/vmstat-swap      # test: The swap counters on the 10 MB machine
 TEST_PROGS += tests/vm/vmstat-zero      # test: The vmstat counters move with the faults a program causes
+TEST_PROGS += tests/vm/pcache-hit       # test: A second read() of a file is served from the page cache (vmstat hits, no misses)
+TEST_PROGS += tests/vm/pcache-share     # test: Four instances of one program share one frame behind their code; more instances add no cache frame
+TEST_PROGS += tests/vm/pcache-mmap-rw   # test: Mappings and read/write see one copy of a file page (page cache)
+TEST_PROGS += tests/vm/pcache-persist   # test: Pages written by write() and through a mapping (exit write-back) survive a reboot
+TEST_PROGS += tests/vm/pcache-tight     # test: The page cache competes for a 64-frame pool with anonymous memory and a mapping; all data stays right
+TEST_PROGS += tests/vm/pcache-fault     # test: A page the disk cannot read is never cached: read fails again, other pages hit, a mapped fault kills only its process
+TEST_PROGS += tests/vm/pcache-child     # helper: Exec helper of pcache-share
+TEST_PROGS += tests/vm/pcache-persw     # helper: First boot of pcache-persist
 TEST_PROGS += tests/vm/child-mm         # helper: Exec helper of mmap-fork-exec
 TEST_PROGS += tests/vm/sort-chunk       # helper: Exec helper of the merge tests
 
