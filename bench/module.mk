@@ -41,7 +41,8 @@ BENCH_PROGS += bench/progs/brand    # random access to a working set
 BENCH_PROGS += bench/progs/bpar     # parallel walkers that evict each other
 BENCH_PROGS += bench/progs/bsort    # merge sort bigger than memory
 BENCH_PROGS += bench/progs/bhot     # hot set and a scan going by it (defeats LRU)
-BENCH_PROGS += bench/progs/bfileio  # sequential read/write, 64 KiB chunks
+BENCH_PROGS += bench/progs/bfileio  # sequential and scattered read/write, 64 KiB chunks
+BENCH_PROGS += bench/progs/bshare   # resident frames of K instances of one program
 BENCH_BINS := $(patsubst bench/progs/%,$(BENCH_DIR)/progs/%,$(BENCH_PROGS))
 ALL_TARGETS += $(BENCH_BINS)
 

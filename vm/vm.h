@@ -50,6 +50,8 @@
      11 the address-space lock of a fork child being built (the parent
         holds its own, then this one; set back to 10 before the child
         runs).
+     14 the list of page caches, 15 a file's page cache (vm/pagecache.h;
+        the evictor only try-locks a cache)
      20 frame_lock (static in vm/frame.c: frame links, pins, clock hand)
      30 swap_lock (vm/swap.c)
      40 the file-system lock     50 an IDE channel
