@@ -285,24 +285,34 @@ file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
       !recipe_file_page(r, &index))
     return false;
   struct inode *inode = file_get_inode(file_page_file(page, region));
-  /* Nobody else touches a page that is not resident (only the owner
-     loads its pages), so the lock may go while the cache reads. */
-  lock_release(&as->lock);
-  struct frame *f = pagecache_get_pinned(inode, index, why);
-  lock_acquire(&as->lock);
+  /* A hit is mapped under the cache's lock (which keeps the frame in the
+     cache); a miss lets go of the address-space lock while the cache
+     reads (nobody else touches a page that is not resident: only the
+     owner loads its pages) and keeps the frame pinned instead. */
+  struct frame *f = pagecache_lock_hit(inode, index);
+  bool hit = f != NULL;
+  if (!hit) {
+    lock_release(&as->lock);
+    f = pagecache_get_pinned(inode, index, why);
+    lock_acquire(&as->lock);
+  }
   *kva = NULL;
   if (f == NULL)
     return true;
-  if (!recipe_gaps_zero(r, f->kva)) {
-    frame_unpin(f);
-    return false;
+  bool fits = recipe_gaps_zero(r, f->kva), mapped = false;
+  if (fits) {
+    become_file_page(page);
+    mapped = map_cached(page, f);
   }
-  become_file_page(page);
-  bool mapped = map_cached(page, f);
   if (mapped)
     /* Used: the faulting access has not run yet (see vm_do_claim_page). */
     pml4_set_accessed(as->pml4, page->va, true);
-  frame_unpin(f);
+  if (hit)
+    pagecache_unlock(f);
+  else
+    frame_unpin(f);
+  if (!fits)
+    return false;
   if (!mapped) {
     *why = VM_FAULT_NOMEM;
     return true;

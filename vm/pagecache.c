@@ -261,6 +261,30 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
 }
 
 struct frame *
+pagecache_lock_hit(struct inode *inode, uint32_t index)
+{
+  struct pagecache *pc = inode_get_cache(inode);
+  if (pc == NULL)
+    return NULL;
+  lock_acquire(&pc->lock);
+  struct frame *f = lookup(pc, index);
+  if (f == NULL) {
+    lock_release(&pc->lock);
+    return NULL;
+  }
+  STAT_ADD(hits, 1);
+  trace_pcache(TRACE_PC_HIT, pc, index, f->kva);
+  f->cache_used = true;
+  return f;
+}
+
+void
+pagecache_unlock(struct frame *f)
+{
+  lock_release(&f->cache->lock);
+}
+
+struct frame *
 pagecache_get_pinned(struct inode *inode, uint32_t index,
                      enum vm_fault_result *why)
 {

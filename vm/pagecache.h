@@ -60,6 +60,12 @@ void pagecache_init(void);
    memory and the disk.  NULL with *WHY (VM_FAULT_NOMEM, VM_FAULT_IO). */
 struct frame *pagecache_get_pinned(struct inode *inode, uint32_t index,
                                    enum vm_fault_result *why);
+/* The fast path of a fault: page INDEX of INODE's file if it is cached,
+   with the cache's lock held (so the frame stays; release it with
+   pagecache_unlock), or NULL.  Never waits for memory or the disk: the
+   caller may hold its address-space lock. */
+struct frame *pagecache_lock_hit(struct inode *inode, uint32_t index);
+void pagecache_unlock(struct frame *f);
 /* Eviction of cache frame F, unmapped from every sharer (DIRTY: a
    sharer's PTE was): write it back if dirty, then take it out of its
    cache.  The caller (vm_evict_frame) holds the cache's lock and every
