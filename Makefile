@@ -7,7 +7,7 @@
 #   make run        boot into the shell (serial on this terminal; Ctrl-a x quits)
 #   make check      every test (TESTS=glob to pick, REPEAT=N, JOBS=N,
 #                   VM_POLICY=NAME), then the other replacement policies
-#                   on the VM memory-pressure tests (check-policies)
+#                   on the VM suite (check-policies)
 #   make unit       host unit tests of lib/ and filesys/ (ASan + UBSan)
 #   make debug      QEMU paused with a gdb stub, gdb attached (TEST=name)
 #   make bench      benchmark table

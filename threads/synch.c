@@ -103,14 +103,14 @@ lock_set_rank(struct lock *l, enum lock_rank rank)
 }
 
 /* Panic if blocking on L now could break the lock order: some ranked lock
-   the current thread holds has a rank at or above L's. */
+   CUR holds has a rank at or above L's. */
 static void
-check_rank(const struct lock *l)
+check_rank(const struct lock *l, struct thread *cur)
 {
 #ifdef LOCK_RANKS
   if (l->rank == LOCK_RANK_NONE)
     return;
-  struct list *held = &thread_current()->held_locks;
+  struct list *held = &cur->held_locks;
   for (struct list_elem *e = list_begin(held); e != list_end(held);
        e = list_next(e)) {
     const struct lock *h = list_entry(e, struct lock, elem);
@@ -121,29 +121,36 @@ check_rank(const struct lock *l)
   }
 #else
   (void)l;
+  (void)cur;
 #endif
 }
 
 /* Acquire L, sleeping (and donating priority) while another thread holds
-   it.  Not recursive. */
+   it.  Not recursive.  The rank is checked on every acquisition, not only
+   when one has to wait, so an order that could deadlock is caught the
+   first time it is taken, contended or not. */
 void
 lock_acquire(struct lock *l)
 {
   ASSERT(!intr_context());
-  ASSERT(!lock_held_by_current_thread(l));
-  check_rank(l);
   struct thread *cur = thread_current();
+  ASSERT(l->holder != cur);
+  check_rank(l, cur);
   enum intr_level old = intr_disable();
-  if (l->holder != NULL) {
-    cur->waiting_lock = l;
-    /* We join the waiters inside sema_down; donate first so the holder
-       runs at our priority right away. */
-    list_push_back(&l->semaphore.waiters, &cur->elem);
-    thread_refresh_priority(l->holder);
-    list_remove(&cur->elem);
+  if (l->semaphore.value > 0) {
+    l->semaphore.value--; /* Free: the common case, without sema_down. */
+  } else {
+    if (l->holder != NULL) {
+      cur->waiting_lock = l;
+      /* We join the waiters inside sema_down; donate first so the holder
+         runs at our priority right away. */
+      list_push_back(&l->semaphore.waiters, &cur->elem);
+      thread_refresh_priority(l->holder);
+      list_remove(&cur->elem);
+    }
+    sema_down(&l->semaphore);
+    cur->waiting_lock = NULL;
   }
-  sema_down(&l->semaphore);
-  cur->waiting_lock = NULL;
   l->holder = cur;
   list_push_back(&cur->held_locks, &l->elem);
   intr_set_level(old);
@@ -152,12 +159,14 @@ lock_acquire(struct lock *l)
 bool
 lock_try_acquire(struct lock *l)
 {
-  ASSERT(!lock_held_by_current_thread(l));
+  struct thread *cur = thread_current();
+  ASSERT(l->holder != cur);
   enum intr_level old = intr_disable();
-  bool ok = sema_try_down(&l->semaphore);
+  bool ok = l->semaphore.value > 0;
   if (ok) {
-    l->holder = thread_current();
-    list_push_back(&l->holder->held_locks, &l->elem);
+    l->semaphore.value--;
+    l->holder = cur;
+    list_push_back(&cur->held_locks, &l->elem);
   }
   intr_set_level(old);
   return ok;
@@ -166,8 +175,8 @@ lock_try_acquire(struct lock *l)
 void
 lock_release(struct lock *l)
 {
-  ASSERT(lock_held_by_current_thread(l));
   struct thread *cur = thread_current();
+  ASSERT(l->holder == cur);
   enum intr_level old = intr_disable();
   list_remove(&l->elem);
   l->holder = NULL;
@@ -177,7 +186,10 @@ lock_release(struct lock *l)
   if (donated)
     thread_refresh_priority(cur);
   bool waiters = !list_empty(&l->semaphore.waiters);
-  sema_up(&l->semaphore);
+  if (waiters)
+    sema_up(&l->semaphore); /* Hands the lock to the best waiter. */
+  else
+    l->semaphore.value++;
   intr_set_level(old);
   /* A woken waiter or our lost donation may let another thread outrank
      us (sema_up could not yield with interrupts off). */

@@ -24,6 +24,8 @@ addrspace_init(struct addrspace *as)
   as->exec_file = NULL;
   list_init(&as->regions);
   memset(&as->stats, 0, sizeof as->stats);
+  memset(as->recent, 0, sizeof as->recent);
+  as->recent_next = 0;
   return supplemental_page_table_init(&as->spt);
 }
 
@@ -38,6 +40,22 @@ struct addrspace *
 addrspace_current(void)
 {
   return active;
+}
+
+void
+addrspace_note_claim(struct addrspace *as, const void *va)
+{
+  as->recent[as->recent_next] = va;
+  as->recent_next = (as->recent_next + 1) % AS_RECENT;
+}
+
+bool
+addrspace_claimed_recently(const struct addrspace *as, const void *va)
+{
+  for (unsigned i = 0; i < AS_RECENT; i++)
+    if (as->recent[i] == va)
+      return true;
+  return false;
 }
 
 struct addrspace *
@@ -63,4 +81,5 @@ addrspace_clear(struct addrspace *as)
   }
   /* Counters are per program image: the next one (exec) starts at 0. */
   memset(&as->stats, 0, sizeof as->stats);
+  memset(as->recent, 0, sizeof as->recent);
 }

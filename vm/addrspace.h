@@ -24,6 +24,8 @@
 #include "threads/synch.h"
 #include "vm/vm.h"
 
+#define AS_RECENT 8 /* x86: at most 6 pages for one instruction. */
+
 struct addrspace {
   struct lock lock;                   /* Guards everything below. */
   struct supplemental_page_table spt; /* Pages by user address. */
@@ -31,6 +33,13 @@ struct addrspace {
   struct file *exec_file;   /* Own reference, write-denied, or NULL. */
   struct list regions;      /* struct vm_region, in creation order. */
   struct vm_counters stats; /* This address space's counters. */
+  /* The pages its last AS_RECENT claims brought in, oldest overwritten
+     first.  One instruction may need several pages at once (its own bytes
+     and its operands, each possibly across a page boundary); its own
+     faults never evict these, or two of its pages could take each other's
+     frame forever (vm/frame.c). */
+  const void *recent[AS_RECENT];
+  unsigned recent_next;
 };
 
 /* Make AS empty: no pages, no pml4 (load creates it), no regions.  False
@@ -40,6 +49,10 @@ bool addrspace_init(struct addrspace *as);
 void addrspace_activate(struct addrspace *as);
 /* The current address space, or NULL in a kernel thread. */
 struct addrspace *addrspace_current(void);
+/* Note that a fault of AS's brought in the page at VA (AS's lock held). */
+void addrspace_note_claim(struct addrspace *as, const void *va);
+/* True if VA is among the pages AS's last claims brought in. */
+bool addrspace_claimed_recently(const struct addrspace *as, const void *va);
 /* The address space that holds SPT. */
 struct addrspace *addrspace_of(struct supplemental_page_table *spt);
 /* Release AS's page table and program, once supplemental_page_table_kill

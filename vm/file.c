@@ -304,9 +304,8 @@ file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
     become_file_page(page);
     mapped = map_cached(page, f);
   }
-  if (mapped)
-    /* Used: the faulting access has not run yet (see vm_do_claim_page). */
-    pml4_set_accessed(as->pml4, page->va, true);
+  if (mapped) /* Mapped accessed: see vm_do_claim_page. */
+    addrspace_note_claim(as, page->va);
   if (hit)
     pagecache_unlock(f);
   else

@@ -153,9 +153,22 @@ sample_batch(void)
   }
 }
 
-struct frame *
-frame_choose_victim(void)
+/* True if one of F's sharers is a page SELF's own last faults brought
+   in (its sharers' locks held). */
+static bool
+needed_by_self(struct frame *f, const struct addrspace *self)
 {
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+    if (p->as == self && addrspace_claimed_recently(self, p->va))
+      return true;
+  return false;
+}
+
+struct frame *
+frame_choose_victim(bool *busy)
+{
+  const struct addrspace *self = addrspace_current();
+  *busy = false;
   lock_acquire(&frame_lock);
   sample_batch();
   policy->scan_begin();
@@ -164,13 +177,22 @@ frame_choose_victim(void)
     if (i == POLICY_END)
       break;
     struct frame *f = &frames[i];
-    if (!frame_owned(f) || f->pin_cnt > 0 || !claim_sharers(f))
+    if (!frame_owned(f))
       continue;
-    if (!policy->judge(i, test_and_clear_accessed(f))) {
+    if (f->pin_cnt > 0 || !claim_sharers(f)) {
+      *busy = true;
+      continue;
+    }
+    if (needed_by_self(f, self)) {
       release_sharers(f);
       continue;
     }
-    f->pin_cnt++;
+    if (!policy->judge(i, test_and_clear_accessed(f))) {
+      *busy = true; /* Used lately: it may be offered again. */
+      release_sharers(f);
+      continue;
+    }
+    __atomic_fetch_add(&f->pin_cnt, 1, __ATOMIC_ACQUIRE); /* Vs unpin. */
     lock_release(&frame_lock);
     return f;
   }
@@ -186,13 +208,14 @@ page_key(const struct page *page)
   return ((uintptr_t)page->as * 0x9e3779b97f4a7c15ull) ^ (uintptr_t)page->va;
 }
 
+/* Without frame_lock: dropping a pin only ever makes a frame a
+   candidate, and the search reads the count once per offer under the
+   lock, so an atomic decrement is enough. */
 void
 frame_unpin(struct frame *f)
 {
-  lock_acquire(&frame_lock);
-  ASSERT(f->pin_cnt > 0);
-  f->pin_cnt--;
-  lock_release(&frame_lock);
+  unsigned was = __atomic_fetch_sub(&f->pin_cnt, 1, __ATOMIC_RELEASE);
+  ASSERT(was > 0);
 }
 
 void
@@ -200,7 +223,7 @@ frame_pin(struct frame *f)
 {
   ASSERT(f->cache != NULL && lock_held_by_current_thread(&f->cache->lock));
   lock_acquire(&frame_lock);
-  f->pin_cnt++;
+  __atomic_fetch_add(&f->pin_cnt, 1, __ATOMIC_ACQUIRE); /* Vs unpin. */
   lock_release(&frame_lock);
 }
 

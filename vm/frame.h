@@ -28,7 +28,8 @@ struct frame {
   void *kva;                /* (i) Direct-map address of the frame. */
   struct page *page;        /* (frame_lock) First sharer; NULL while free. */
   unsigned share_cnt;       /* (frame_lock) Pages in the chain. */
-  unsigned pin_cnt;         /* (frame_lock) Non-zero: never evict. */
+  unsigned pin_cnt;         /* (frame_lock to raise; atomic to drop)
+                               Non-zero: never evict. */
   struct pagecache *cache;  /* (C) Owning page cache, or NULL. */
   struct frame *cache_next; /* (cache lock) Next in the cache's bucket. */
   uint32_t cache_index;     /* (C) Page number in the cache's file. */
@@ -45,13 +46,17 @@ struct frame *frame_alloc(void);
 /* Return F to the user pool.  F must be linked to no page. */
 void frame_free(struct frame *f);
 /* Choose a victim in the order of the replacement policy (vm/policy.h),
-   skipping pinned and unowned frames and frames any of whose sharers'
-   address space is busy, and letting the policy see and clear accessed
-   bits.
+   skipping pinned and unowned frames, frames any of whose sharers'
+   address space is busy, and the pages the current address space's last
+   few faults brought in (addrspace_claimed_recently: the instruction that
+   faulted may need them all at once), and letting the policy see and
+   clear accessed bits.
    The caller holds no address-space lock.  On success the frame is pinned
    and the caller holds every sharer's address-space lock (release them
-   when done); NULL when no frame qualifies. */
-struct frame *frame_choose_victim(void);
+   when done); NULL when no frame qualifies, with *BUSY true if one that
+   was passed over may qualify later (pinned, owner busy, or used lately)
+   and false if waiting cannot help. */
+struct frame *frame_choose_victim(bool *busy);
 /* Drop the pin vm_get_frame or frame_choose_victim put on F. */
 void frame_unpin(struct frame *f);
 /* Pin F (owned by a page cache whose lock the caller holds), so it stays

@@ -210,7 +210,8 @@ trace_evicted(struct page *p, struct frame *f, bool dirty)
 /* Why vm_evict_frame found no frame. */
 enum evict_failure {
   EVICT_BUSY,    /* Every candidate pinned or its owner busy: wait. */
-  EVICT_NO_ROOM, /* The victim could not be saved (swap full or absent). */
+  EVICT_NO_ROOM, /* The victim could not be saved (swap full or absent),
+                    or only pages this fault's instruction needs are left. */
 };
 
 /* Take a frame from its page(s), by the clock: unmap every sharer, save
@@ -219,10 +220,12 @@ enum evict_failure {
 static struct frame *
 vm_evict_frame(enum evict_failure *why)
 {
-  *why = EVICT_BUSY;
-  struct frame *f = frame_choose_victim();
-  if (f == NULL)
+  bool busy;
+  struct frame *f = frame_choose_victim(&busy);
+  if (f == NULL) {
+    *why = busy ? EVICT_BUSY : EVICT_NO_ROOM;
     return NULL;
+  }
 
   /* Unmap first, so no sharer can change the bytes being saved.  The
      frame is dirty if any sharer wrote it (COW sharers are read-only now
@@ -425,10 +428,10 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
     return NULL;
   }
   /* The faulting access has not happened yet, and the process may wait a
-     while for the CPU: mark the page used so the clock does not take it
-     back first (a process waiting on the disk would otherwise lose every
-     page it brings in). */
-  pml4_set_accessed(page->as->pml4, page->va, true);
+     while for the CPU: pml4_set_page marked the page used so the clock
+     does not take it back first (a process waiting on the disk would
+     otherwise lose every page it brings in). */
+  addrspace_note_claim(page->as, page->va);
   frame_unpin(f);
   trace_vm_claim(&page->as->spt, page->va, f->kva);
   *why = VM_FAULT_RESOLVED;
@@ -498,6 +501,7 @@ vm_handle_wp(struct page *page, enum fault_kind *kind)
   page->writable_now = true;
   pml4_set_page(page->as->pml4, page->va, copy->kva, true);
   pml4_set_dirty(page->as->pml4, page->va, true);
+  addrspace_note_claim(page->as, page->va);
   frame_unpin(copy);
   trace_vm_cow_copy(&page->as->spt, page->va, copy->kva);
   return VM_FAULT_RESOLVED;

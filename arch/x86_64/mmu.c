@@ -193,7 +193,7 @@ pml4_set_page(pte_t *pml4, void *uva, void *kva, bool writable)
   if (pte == NULL)
     return false;
   bool was_present = *pte & PTE_P;
-  *pte = vtop(kva) | PTE_P | PTE_U | (writable ? PTE_W : 0);
+  *pte = vtop(kva) | PTE_P | PTE_U | PTE_A | (writable ? PTE_W : 0);
   if (was_present)
     flush_if_active(pml4, uva);
   return true;

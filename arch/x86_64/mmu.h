@@ -34,7 +34,9 @@ void pml4_destroy(pte_t *pml4);
 /* Load PML4 into CR3 (NULL: the kernel's). */
 void pml4_activate(pte_t *pml4);
 
-/* Map user page UVA to the frame at KVA.  False if out of memory. */
+/* Map user page UVA to the frame at KVA, marked accessed (a mapping is
+   made for an access about to happen, so a replacement policy reading the
+   bit must not take it back first).  False if out of memory. */
 bool pml4_set_page(pte_t *pml4, void *uva, void *kva, bool writable);
 /* Remove UVA's mapping (and flush the TLB entry if PML4 is active). */
 void pml4_clear_page(pte_t *pml4, void *uva);

@@ -17,12 +17,6 @@
 #include <debug.h>
 
 static bool
-is_head(const struct list_elem *e)
-{
-  return e != NULL && e->prev == NULL && e->next != NULL;
-}
-
-static bool
 is_interior(const struct list_elem *e)
 {
   return e != NULL && e->prev != NULL && e->next != NULL;
@@ -43,31 +37,6 @@ list_init(struct list *list)
   list->head.next = &list->tail;
   list->tail.prev = &list->head;
   list->tail.next = NULL;
-}
-
-/* First element of LIST, or list_end(LIST) if it is empty. */
-struct list_elem *
-list_begin(struct list *list)
-{
-  ASSERT(list != NULL);
-  return list->head.next;
-}
-
-/* Element after ELEM (list_end if ELEM is the last).  ELEM must be the
-   head or an interior element. */
-struct list_elem *
-list_next(struct list_elem *elem)
-{
-  ASSERT(is_head(elem) || is_interior(elem));
-  return elem->next;
-}
-
-/* LIST's tail sentinel: the end of a forward walk. */
-struct list_elem *
-list_end(struct list *list)
-{
-  ASSERT(list != NULL);
-  return &list->tail;
 }
 
 /* Last element of LIST, or list_rend(LIST) if it is empty. */
@@ -112,19 +81,6 @@ list_tail(struct list *list)
   return &list->tail;
 }
 
-/* Insert ELEM just before BEFORE, which may be an interior element or a
-   tail (inserting before the tail appends).  ELEM must not be on a list. */
-void
-list_insert(struct list_elem *before, struct list_elem *elem)
-{
-  ASSERT(is_interior(before) || is_tail(before));
-  ASSERT(elem != NULL);
-  elem->prev = before->prev;
-  elem->next = before;
-  before->prev->next = elem;
-  before->prev = elem;
-}
-
 /* Move the elements FIRST up to but not including LAST out of their list
    and insert them, in order, just before BEFORE (which may be on another
    list, but not inside the moved range).  FIRST == LAST moves nothing. */
@@ -150,36 +106,6 @@ list_splice(struct list_elem *before, struct list_elem *first,
   final->next = before;
   before->prev->next = first;
   before->prev = final;
-}
-
-/* Insert ELEM at the front of LIST. */
-void
-list_push_front(struct list *list, struct list_elem *elem)
-{
-  list_insert(list_begin(list), elem);
-}
-
-/* Insert ELEM at the back of LIST. */
-void
-list_push_back(struct list *list, struct list_elem *elem)
-{
-  list_insert(list_end(list), elem);
-}
-
-/* Unlink interior element ELEM from its list and return the element that
-   followed it.  ELEM's own links are left stale: it is no longer on any
-   list, and must not be removed again until re-inserted.  To remove while
-   iterating, continue from the returned element:
-
-        for (e = list_begin(&l); e != list_end(&l);)
-          e = should_go(e) ? list_remove(e) : list_next(e); */
-struct list_elem *
-list_remove(struct list_elem *elem)
-{
-  ASSERT(is_interior(elem));
-  elem->prev->next = elem->next;
-  elem->next->prev = elem->prev;
-  return elem->next;
 }
 
 /* Remove and return the first element of LIST, which must not be empty. */
@@ -228,13 +154,6 @@ list_size(struct list *list)
   for (e = list_begin(list); e != list_end(list); e = list_next(e))
     cnt++;
   return cnt;
-}
-
-/* True if LIST has no elements. */
-bool
-list_empty(struct list *list)
-{
-  return list_begin(list) == list_end(list);
 }
 
 static void
