@@ -206,6 +206,8 @@ recipe_file_page(const struct load_recipe *r, uint32_t *index)
 static bool
 recipe_gaps_zero(const struct load_recipe *r, const uint8_t *kva)
 {
+  if (r->cnt == 1 && r->page_ofs[0] == 0 && r->len[0] == PGSIZE)
+    return true; /* A whole page: no gap (every mmap page but the last). */
   uint32_t pos = 0;
   while (pos < PGSIZE) {
     uint32_t next = PGSIZE;
@@ -266,9 +268,8 @@ map_cached(struct page *page, struct frame *f)
 {
   frame_link(f, page);
   page->writable_now = page->writable;
-  pte_t *pml4 = page->as->pml4;
-  if (pml4_get_page(pml4, page->va) == NULL &&
-      pml4_set_page(pml4, page->va, f->kva, page->writable_now))
+  /* Not resident, so not mapped (vm/vm.c, invariant 1). */
+  if (pml4_set_page(page->as->pml4, page->va, f->kva, page->writable_now))
     return true;
   frame_unlink(f, page);
   return false;
