@@ -6,8 +6,9 @@
  * beyond its frame.  A page is looked up and copied under the cache's
  * lock; a miss lets go of the lock while it gets a frame (possibly by
  * evicting) and reads the disk, and inserts the page only if no other
- * thread did meanwhile and no page left the cache (GEN): a page written
- * back and evicted during the read would otherwise come back stale.
+ * thread did meanwhile, no page left the cache and no write() reached
+ * the disk (GEN): a page written back and evicted, or written through,
+ * during the read would otherwise come back stale.
  *
  * write() is write-through: under the cache's lock the bytes go to the
  * disk (in runs of up to 64 sectors) and then into the pages already
@@ -383,6 +384,9 @@ pc_write(struct inode *inode, const void *buffer, off_t size, off_t offset)
     done += p.len;
   }
   pc->writes++;
+  /* A fill in flight read the disk before this write: it must not be
+     inserted (lock_page reads again). */
+  pc->gen++;
   lock_release(&pc->lock);
   return put;
 }
@@ -409,18 +413,35 @@ pc_destroy(void *cache)
   cache_destroy(cache);
 }
 
-/* Unmount: write back and free every cache. */
+/* True if a page still maps a frame of PC.  Lock held. */
+static bool
+cache_mapped(struct pagecache *pc)
+{
+  for (uint32_t b = 0; b <= pc->bucket_mask; b++)
+    for (struct frame *f = pc->buckets[b]; f != NULL; f = f->cache_next)
+      if (f->page != NULL)
+        return true;
+  return false;
+}
+
+/* Unmount: write back and free every cache.  A cache whose frames are
+   still mapped (a process called halt, and powers off under itself) is
+   written back and left as it is: the machine is going down. */
 static void
 pc_unmount(void)
 {
   lock_acquire(&caches_lock);
   while (!list_empty(&caches)) {
     struct pagecache *pc =
-        list_entry(list_front(&caches), struct pagecache, elem);
+        list_entry(list_pop_front(&caches), struct pagecache, elem);
+    pc->listed = false;
     lock_release(&caches_lock);
     if (!inode_is_removed(pc->inode) && !flush(pc))
       klog_printf("pagecache: write-back failed at unmount (disk error)\n");
-    if (inode_take_cache(pc->inode) == pc)
+    lock_acquire(&pc->lock);
+    bool mapped = cache_mapped(pc);
+    lock_release(&pc->lock);
+    if (!mapped && inode_take_cache(pc->inode) == pc)
       cache_destroy(pc);
     lock_acquire(&caches_lock);
   }

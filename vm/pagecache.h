@@ -42,7 +42,8 @@ struct pagecache {
   struct frame **buckets; /* (lock) Chains through frame->cache_next. */
   uint32_t bucket_mask;   /* (i) Bucket count - 1 (a power of two). */
   uint32_t page_cnt;      /* (lock) Frames held. */
-  uint32_t gen;           /* (lock) Bumped whenever a page leaves. */
+  uint32_t gen;           /* (lock) Bumped when a page leaves or a
+                             write() changes the disk under the cache. */
   uint64_t writes;        /* (lock; read unlocked) write() calls. */
   bool listed;            /* (list lock) On the list of every cache. */
   struct list_elem elem;  /* (list lock) In that list. */
