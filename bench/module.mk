@@ -43,6 +43,8 @@ BENCH_PROGS += bench/progs/bsort    # merge sort bigger than memory
 BENCH_PROGS += bench/progs/bhot     # hot set and a scan going by it (defeats LRU)
 BENCH_PROGS += bench/progs/bfileio  # sequential and scattered read/write, 64 KiB chunks
 BENCH_PROGS += bench/progs/bshare   # resident frames of K instances of one program
+BENCH_PROGS += bench/progs/bscale   # fault, fork and exit cost as the address space grows
+BENCH_PROGS += bench/progs/bmmap    # mmap+munmap of 1 page vs 64 GiB
 BENCH_BINS := $(patsubst bench/progs/%,$(BENCH_DIR)/progs/%,$(BENCH_PROGS))
 ALL_TARGETS += $(BENCH_BINS)
 

@@ -48,9 +48,10 @@ enum trace_type {
   TRACE_MUNMAP = 21,    /* a = address */
   TRACE_WINDOW = 22,    /* a = event mask, b = bytes of flow records next;
                            arg 1: a wanted window too big to keep */
-  TRACE_PC_HIT = 23,    /* as = page cache, a = file page, b = frame */
-  TRACE_PC_MISS = 24,   /* same: the page was read into the cache */
-  TRACE_PC_EVICT = 25,  /* same: the frame left the cache (policy) */
+  TRACE_ZERO_PAGE = 23, /* a = va, b = the zero frame: mapped read-only */
+  TRACE_PC_HIT = 24,    /* as = page cache, a = file page, b = frame */
+  TRACE_PC_MISS = 25,   /* same: the page was read into the cache */
+  TRACE_PC_EVICT = 26,  /* same: the frame left the cache (policy) */
   TRACE_TYPE_CNT
 };
 
@@ -118,6 +119,12 @@ static inline void
 trace_vm_zero(const void *as, const void *va)
 {
   TRACE_IF_ON(TRACE_ZERO, 0, as, (uintptr_t)va, 0);
+}
+
+static inline void
+trace_vm_zero_page(const void *as, const void *va, const void *kva)
+{
+  TRACE_IF_ON(TRACE_ZERO_PAGE, 0, as, (uintptr_t)va, (uintptr_t)kva);
 }
 
 static inline void

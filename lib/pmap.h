@@ -16,11 +16,12 @@
 /* What a page is (type) and where its contents are now (state). */
 enum pmap_type { PMAP_UNINIT, PMAP_ANON, PMAP_FILE };
 enum pmap_state {
-  PMAP_STATE_UNINIT,   /* Never loaded: the first fault fills it. */
-  PMAP_STATE_RESIDENT, /* In a frame (FRAME; SHARERS pages share it). */
-  PMAP_STATE_SWAPPED,  /* Anonymous, its contents in swap slot SLOT. */
-  PMAP_STATE_FILE,     /* File-backed, not resident: read from the file. */
-  PMAP_STATE_ZERO,     /* Anonymous, evicted while all zeros: refilled. */
+  PMAP_STATE_UNINIT,    /* Never loaded: the first fault fills it. */
+  PMAP_STATE_RESIDENT,  /* In a frame (FRAME; SHARERS pages share it). */
+  PMAP_STATE_SWAPPED,   /* Anonymous, its contents in swap slot SLOT. */
+  PMAP_STATE_FILE,      /* File-backed, not resident: read from the file. */
+  PMAP_STATE_ZERO,      /* Anonymous, evicted while all zeros: refilled. */
+  PMAP_STATE_ZERO_PAGE, /* Anonymous, only read: the shared zero frame. */
 };
 
 #define PMAP_NONE UINT64_MAX /* No frame / no slot. */

@@ -27,6 +27,7 @@ struct vmstat {
   uint64_t user_frames_total;   /* Size of the user pool. */
   uint64_t swap_slots_used;     /* Swap slots in use now. */
   uint64_t swap_slots_total;    /* Swap slots on the swap disk. */
+  uint64_t faults_zero_page;    /* Reads of untouched memory: zero frame. */
   /* The page cache (file pages in user frames), the whole machine's in
      both calls. */
   uint64_t pcache_hits;       /* Pages found in the cache. */

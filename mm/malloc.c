@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Kernel heap.
  *
- * Small requests (up to 2 KiB) are rounded up to a power-of-two size class.
+ * Small requests (up to 2 KiB) are rounded up to a size class: the powers
+ * of two, plus 48 and 96 bytes, so the structures the VM keeps one of per
+ * page (struct page: 96 bytes) waste no third of their block.
  * Each class carves whole kernel pages ("arenas") into equal blocks:
  *
  *   +--------------+---------+---------+-----+
@@ -27,8 +29,10 @@
 #include "threads/synch.h"
 
 #define ARENA_MAGIC 0x9a548eedu
-#define MIN_CLASS 16
-#define CLASS_CNT 8 /* 16 .. 2048 bytes. */
+#define MIN_CLASS 16 /* Also the alignment of every block. */
+static const size_t class_sizes[] = {16,  32,  48,  64,   96,
+                                     128, 256, 512, 1024, 2048};
+#define CLASS_CNT (sizeof class_sizes / sizeof class_sizes[0])
 
 struct desc {
   size_t block_size;       /* Bytes per block. */
@@ -64,9 +68,9 @@ void
 malloc_init(void)
 {
   size_t header = ROUND_UP(sizeof(struct arena), MIN_CLASS);
-  for (int i = 0; i < CLASS_CNT; i++) {
+  for (size_t i = 0; i < CLASS_CNT; i++) {
     struct desc *d = &descs[i];
-    d->block_size = (size_t)MIN_CLASS << i;
+    d->block_size = class_sizes[i];
     d->blocks_per_arena = (PGSIZE - header) / d->block_size;
     list_init(&d->free_list);
     lock_init_ranked(&d->lock, LOCK_RANK_HEAP);

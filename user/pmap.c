@@ -18,8 +18,8 @@
 char pmap_bss[BSS_PAGES * PAGE]; /* Global: the writes must stay. */
 
 static const char *const types[] = {"uninit", "anon", "file"};
-static const char *const states[] = {"uninit", "resident", "swapped", "file",
-                                     "zero"};
+static const char *const states[] = {"uninit", "resident", "swapped",
+                                     "file",   "zero",     "zero-page"};
 
 static void
 print_entry(const struct pmap_entry *e)
@@ -34,7 +34,7 @@ print_entry(const struct pmap_entry *e)
            e->type == PMAP_UNINIT ? "->" : "",
            e->type == PMAP_UNINIT ? types[e->future_type % 3] : "");
   printf("%#012llx  %-12s %-9s %s%s  %7llu  %s\n", (unsigned long long)e->va,
-         type, states[e->state % 5], e->writable ? "rw" : "r-",
+         type, states[e->state % 6], e->writable ? "rw" : "r-",
          e->frame != PMAP_NONE && e->writable && !e->writable_now ? " cow"
                                                                   : "    ",
          (unsigned long long)e->sharers, where);

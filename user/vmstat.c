@@ -13,10 +13,11 @@
 static void
 print_counters(const char *who, const struct vmstat *s)
 {
-  printf("%-8s faults zero=%llu file=%llu swap_in=%llu stack=%llu cow=%llu "
-         "bad=%llu; evictions=%llu swap_reads=%llu swap_writes=%llu "
-         "writebacks=%llu\n",
+  printf("%-8s faults zero=%llu zero_page=%llu file=%llu swap_in=%llu "
+         "stack=%llu cow=%llu bad=%llu; evictions=%llu swap_reads=%llu "
+         "swap_writes=%llu writebacks=%llu\n",
          who, (unsigned long long)s->faults_zero,
+         (unsigned long long)s->faults_zero_page,
          (unsigned long long)s->faults_file,
          (unsigned long long)s->faults_swap_in,
          (unsigned long long)s->faults_stack, (unsigned long long)s->faults_cow,

@@ -405,6 +405,7 @@ vmstat_fill(struct vmstat *s, const struct vm_counters *c)
   s->swap_writes = c->swap_writes;
   s->file_writebacks = c->file_writebacks;
   s->clean_pages_written = c->clean_pages_written;
+  s->faults_zero_page = c->faults_zero_page;
   s->user_frames_free = palloc_free_count(PAL_USER);
   s->user_frames_total = palloc_total_count(PAL_USER);
   s->swap_slots_used = swap_slots_used();

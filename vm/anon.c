@@ -37,6 +37,7 @@ anon_initializer(struct page *page, bool has_data)
   page->operations = &anon_ops;
   page->anon.slot = SWAP_NONE;
   page->anon.has_data = has_data;
+  page->anon.zero_mapped = false;
   return true;
 }
 

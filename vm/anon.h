@@ -12,8 +12,10 @@ struct page;
 /* Anonymous page: its contents live in a frame, in a swap slot, or
    nowhere yet (never written: it reads as zeros). */
 struct anon_page {
-  size_t slot;   /* Swap slot holding a valid copy, or SWAP_NONE. */
-  bool has_data; /* Ever held non-zero contents (loaded or written). */
+  size_t slot;      /* Swap slot holding a valid copy, or SWAP_NONE. */
+  bool has_data;    /* Ever held non-zero contents (loaded or written). */
+  bool zero_mapped; /* Not resident, but mapped read-only to the shared
+                       zero frame (only read so far: vm/vm.c). */
 };
 
 /* Become an anonymous page whose contents are zeros (HAS_DATA false) or

@@ -72,6 +72,8 @@ describe_page(struct page *page, struct pmap_entry *e)
     e->state = PMAP_STATE_UNINIT;
   else if (type == VM_FILE)
     e->state = PMAP_STATE_FILE;
+  else if (page->anon.zero_mapped)
+    e->state = PMAP_STATE_ZERO_PAGE;
   else
     e->state = e->slot != PMAP_NONE ? PMAP_STATE_SWAPPED : PMAP_STATE_ZERO;
 }

@@ -84,13 +84,13 @@ mapping_recipe(const struct vm_region *r, const void *va)
   return recipe_one(ofs, 0, left < (int64_t)PGSIZE ? left : (int64_t)PGSIZE);
 }
 
-bool
+struct page *
 region_add_page(struct addrspace *as, struct vm_region *r, void *va)
 {
   ASSERT(region_contains(r, va) && pg_ofs(va) == 0);
   struct page *page = malloc(sizeof *page);
   if (page == NULL)
-    return false;
+    return NULL;
   if (r->is_mmap) {
     struct load_recipe recipe = mapping_recipe(r, va);
     uninit_new(page, va, vm_load_recipe, VM_FILE, &recipe, r);
@@ -100,9 +100,9 @@ region_add_page(struct addrspace *as, struct vm_region *r, void *va)
   page->writable = page->writable_now = r->writable;
   if (!spt_insert_page(&as->spt, page)) {
     free(page);
-    return false;
+    return NULL;
   }
-  return true;
+  return page;
 }
 
 /* Page-range arguments for the hash walk below. */

@@ -39,9 +39,10 @@ struct vm_region *region_create(struct addrspace *as, void *start, size_t cnt,
 struct vm_region *region_find(struct addrspace *as, const void *va);
 /* True if a region of AS overlaps [START, START + CNT pages). */
 bool region_overlaps(struct addrspace *as, const void *start, size_t cnt);
-/* Record the page at VA of R, uninit, for a fault to claim.  False if
-   memory is short. */
-bool region_add_page(struct addrspace *as, struct vm_region *r, void *va);
+/* Record the page at VA of R, uninit, for a fault to claim, and return
+   it.  NULL if memory is short. */
+struct page *region_add_page(struct addrspace *as, struct vm_region *r,
+                             void *va);
 /* Remove R: its pages (dirty mapped ones written back), file, record. */
 void region_destroy(struct addrspace *as, struct vm_region *r);
 /* Give DST a copy of each region of SRC (fork); sets each SRC region's

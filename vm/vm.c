@@ -3,9 +3,12 @@
  *
  * See vm/vm.h for the page life cycle, the fault path and the lock order.
  * Invariants that hold whenever an address space's lock is free:
- *   1. page->frame != NULL  iff  the page is mapped in its pml4, and then
- *      the page is on frame's chain of sharers (frame->page, next_sharer);
- *      it is mapped writable iff page->writable_now;
+ *   1. page->frame != NULL  iff  the page is mapped in its pml4 to a frame
+ *      of the user pool, and then the page is on frame's chain of sharers
+ *      (frame->page, next_sharer); it is mapped writable iff
+ *      page->writable_now.  The only other mapping a page can have is the
+ *      shared zero frame, read-only, for an anonymous page only read so
+ *      far (anon.zero_mapped; such a page has no frame, no slot, no data);
  *   2. an uninit page has no frame;
  *   3. a frame linked to a page is pinned while its page is being filled
  *      (vm_do_claim_page) or evicted (vm_evict_frame); an unlinked frame is
@@ -36,9 +39,16 @@
 struct vm_counters vm_stats;
 bool vm_write_clean;
 
+/* One page of zeros from the kernel pool, never written and never freed:
+   every untouched anonymous page that is only read maps it read-only. */
+static void *zero_frame;
+
 void
 vm_init(void)
 {
+  zero_frame = palloc_get_page(PAL_ZERO);
+  if (zero_frame == NULL)
+    PANIC("vm: no memory for the zero frame");
   frame_table_init();
   pagecache_init();
   swap_init();
@@ -355,14 +365,15 @@ vm_get_frame(struct page *page)
 
 /* What a fault is, decided once, under the lock. */
 enum fault_kind {
-  FAULT_BAD,      /* Not a legal access. */
-  FAULT_PRESENT,  /* Already resolved (nothing to do). */
-  FAULT_ZERO,     /* Not present: zero-fill. */
-  FAULT_FILE,     /* Not present: read from a file. */
-  FAULT_SWAP,     /* Not present: read from swap. */
-  FAULT_STACK,    /* Stack growth. */
-  FAULT_COW,      /* Write to a copy-on-write page: copied. */
-  FAULT_COW_LAST, /* ... by its last sharer: made writable in place. */
+  FAULT_BAD,       /* Not a legal access. */
+  FAULT_PRESENT,   /* Already resolved (nothing to do). */
+  FAULT_ZERO,      /* Not present: zero-fill. */
+  FAULT_ZERO_PAGE, /* ... but only read: map the shared zero frame. */
+  FAULT_FILE,      /* Not present: read from a file. */
+  FAULT_SWAP,      /* Not present: read from swap. */
+  FAULT_STACK,     /* Stack growth. */
+  FAULT_COW,       /* Write to a copy-on-write page: copied. */
+  FAULT_COW_LAST,  /* ... by its last sharer: made writable in place. */
 };
 
 /* Where a page that is not resident gets its contents. */
@@ -381,13 +392,39 @@ fill_source(const struct page *page)
   }
 }
 
-/* Map PAGE's frame at its address in its owner's page table. */
+/* True if PAGE is mapped to the shared zero frame. */
+static bool
+on_zero_frame(const struct page *page)
+{
+  return page->operations->type == VM_ANON && page->anon.zero_mapped;
+}
+
+/* Map PAGE's frame at its address in its owner's page table, in place of
+   the zero frame if PAGE had it. */
 static bool
 install_page(struct page *page, struct frame *f)
 {
   pte_t *pml4 = page->as->pml4;
-  return pml4_get_page(pml4, page->va) == NULL &&
-         pml4_set_page(pml4, page->va, f->kva, page->writable_now);
+  if (on_zero_frame(page))
+    page->anon.zero_mapped = false; /* pml4_set_page replaces it. */
+  else if (pml4_get_page(pml4, page->va) != NULL)
+    return false;
+  return pml4_set_page(pml4, page->va, f->kva, page->writable_now);
+}
+
+/* A read of PAGE (not resident, zero-filled when loaded, never written):
+   map the shared zero frame read-only instead of taking a frame.  The
+   first write faults again and takes a private frame (install_page). */
+static enum vm_fault_result
+vm_map_zero_page(struct page *page)
+{
+  if (page->operations->type == VM_UNINIT)
+    anon_initializer(page, false); /* What its first swap_in would do. */
+  if (!pml4_set_page(page->as->pml4, page->va, zero_frame, false))
+    return VM_FAULT_NOMEM;
+  page->anon.zero_mapped = true;
+  page->writable_now = false;
+  return VM_FAULT_RESOLVED;
 }
 
 /* Give PAGE (not resident) a frame, map it and bring its contents in: the
@@ -511,19 +548,23 @@ static enum fault_kind
 classify(const struct page_fault_info *info, const struct page *page,
          const struct vm_region *region)
 {
+  enum fault_kind kind;
   if (page == NULL) {
-    if (region != NULL)
-      return info->write && !region->writable ? FAULT_BAD
-             : region->is_mmap                ? FAULT_FILE
-                                              : FAULT_ZERO;
-    return vm_is_stack_growth(info->addr, info->user_rsp) ? FAULT_STACK
-                                                          : FAULT_BAD;
+    if (region == NULL)
+      return vm_is_stack_growth(info->addr, info->user_rsp) ? FAULT_STACK
+                                                            : FAULT_BAD;
+    if (info->write && !region->writable)
+      return FAULT_BAD;
+    kind = region->is_mmap ? FAULT_FILE : FAULT_ZERO;
+  } else {
+    if (info->write && !page->writable)
+      return FAULT_BAD;
+    if (page->frame != NULL)
+      return info->write && !page->writable_now ? FAULT_COW : FAULT_PRESENT;
+    kind = fill_source(page);
   }
-  if (info->write && !page->writable)
-    return FAULT_BAD;
-  if (page->frame == NULL)
-    return fill_source(page);
-  return info->write && !page->writable_now ? FAULT_COW : FAULT_PRESENT;
+  /* Zeros that are only read need no frame of their own. */
+  return kind == FAULT_ZERO && !info->write ? FAULT_ZERO_PAGE : kind;
 }
 
 /* Count (and trace) a fault of KIND at VA that ended in R, once. */
@@ -539,6 +580,10 @@ count_fault(struct addrspace *as, const void *va, enum fault_kind kind,
   case FAULT_ZERO:
     VM_COUNT(as, faults_zero);
     trace_vm_zero(&as->spt, va);
+    break;
+  case FAULT_ZERO_PAGE:
+    VM_COUNT(as, faults_zero_page);
+    trace_vm_zero_page(&as->spt, va, zero_frame);
     break;
   case FAULT_FILE:
     VM_COUNT(as, faults_file);
@@ -609,8 +654,14 @@ vm_try_handle_fault(const struct page_fault_info *info)
     else
       r = VM_FAULT_NOMEM;
     break;
+  case FAULT_ZERO_PAGE: /* A read of zeros (a region's page made first). */
+    if (page == NULL && (page = region_add_page(as, region, va)) == NULL)
+      r = VM_FAULT_NOMEM;
+    else
+      r = vm_map_zero_page(page);
+    break;
   default: /* Not present: bring it in (a region's page is made first). */
-    if (page == NULL && !region_add_page(as, region, va))
+    if (page == NULL && region_add_page(as, region, va) == NULL)
       r = VM_FAULT_NOMEM;
     else
       vm_claim_page(va, &r);
@@ -631,6 +682,8 @@ void
 vm_dealloc_page(struct page *page)
 {
   ASSERT(page->magic == PAGE_MAGIC);
+  if (on_zero_frame(page))
+    pml4_clear_page(page->as->pml4, page->va);
   destroy(page);
   struct frame *f = page->frame;
   trace_vm_free(&page->as->spt, page->va, f != NULL ? f->kva : NULL);
@@ -722,6 +775,8 @@ copy_page(struct addrspace *dst, struct page *src)
       return share_page(p, src);
     if (src->anon.slot != SWAP_NONE)
       anon_fork_swapped(p, src);
+    if (on_zero_frame(src)) /* Same int 0x42 answer in both. */
+      return vm_map_zero_page(p) == VM_FAULT_RESOLVED;
     return true;
   }
   /* A dirty mapped page is written back first, so the child's copy starts
@@ -781,10 +836,11 @@ void
 vm_log_counters(const char *who, const struct vm_counters *c)
 {
   klog_printf(
-      "%s: faults zero=%llu file=%llu swap_in=%llu stack=%llu "
-      "cow=%llu bad=%llu; evictions=%llu swap_reads=%llu "
+      "%s: faults zero=%llu zero_page=%llu file=%llu swap_in=%llu "
+      "stack=%llu cow=%llu bad=%llu; evictions=%llu swap_reads=%llu "
       "swap_writes=%llu writebacks=%llu clean_written=%llu\n",
       who, (unsigned long long)c->faults_zero,
+      (unsigned long long)c->faults_zero_page,
       (unsigned long long)c->faults_file, (unsigned long long)c->faults_swap_in,
       (unsigned long long)c->faults_stack, (unsigned long long)c->faults_cow,
       (unsigned long long)c->faults_bad, (unsigned long long)c->evictions,

@@ -23,7 +23,9 @@
    Fault path (vm.c), the chain of the Pintos notes:
      page_fault (userprog/exception.c: decodes CR2, error code, user rsp)
      → vm_try_handle_fault  decides once: bad access, stack growth,
-                            copy-on-write write, or not present
+                            copy-on-write write, not present, or a read
+                            of zeros (vm_map_zero_page: the shared zero
+                            frame, read-only, no frame of its own)
      → vm_claim_page        spt_find_page (hash_find)
      → vm_do_claim_page     the one place a page gets a frame:
        → vm_get_frame       palloc (frame_alloc) or vm_evict_frame (clock)
@@ -126,6 +128,7 @@ struct vm_counters {
   uint64_t faults_zero, faults_file, faults_swap_in, faults_stack;
   uint64_t faults_cow, faults_bad, evictions, swap_reads, swap_writes;
   uint64_t file_writebacks, clean_pages_written;
+  uint64_t faults_zero_page; /* Reads of untouched memory: the zero frame. */
 };
 extern struct vm_counters vm_stats;
 /* Count one FIELD event for address space AS (NULL: global only). */

@@ -1,25 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /* Chained hash table with power-of-two bucket arrays (see hash.h).
 
-   Three ideas keep it fast without changing the textbook shape:
+   Three ideas keep it fast and small without changing the textbook shape:
 
-   - Each element caches its full 64-bit hash.  A chain walk compares the
-     cached values first and calls the LESS function only on a real match,
-     and resizing relinks elements without calling HASH again.
+   - Chains are singly linked, and the walk keeps the address of the link
+     that points at the current element (find_elem returns it), so removal
+     is one store and no element needs a back pointer.  An element is one
+     pointer, a bucket is one pointer.
 
    - The bucket is chosen from the top bits of the hash times a 64-bit odd
      constant (Fibonacci hashing).  The multiply carries every input bit
      upwards, so even a poor HASH, such as a raw page-aligned address whose
      low 12 bits are always zero, spreads over all buckets.
 
-   - The load factor stays between 1/4 and 1 element per bucket: insert
-     doubles the array when it passes 1, delete shrinks it to fit when it
-     drops below 1/4.  The gap between the two limits means a table that
-     hovers at one size is not resized back and forth.
-
-   Chain walks touch the list links directly instead of through list.c:
-   this file owns the buckets, and the walk is the hottest loop of every
-   lookup. */
+   - The load factor stays between 1/2 and 2 elements per bucket: insert
+     doubles the array when it passes 2, delete shrinks it to fit when it
+     drops below 1/2.  The gap between the two limits means a table that
+     hovers at one size is not resized back and forth. */
 
 #include "hash.h"
 
@@ -28,6 +25,7 @@
 #include "threads/malloc.h"
 
 #define MIN_BUCKETS 4 /* Smallest (and initial) bucket count. */
+#define MAX_LOAD 2    /* Elements per bucket before the array doubles. */
 #define FIB_MULTIPLIER 0x9e3779b97f4a7c15ull /* 2^64 / golden ratio. */
 
 static bool
@@ -45,51 +43,27 @@ bucket_index(uint64_t hash, size_t bucket_cnt)
   return (size_t)((hash * FIB_MULTIPLIER) >> shift);
 }
 
-static struct list *
-find_bucket(const struct hash *h, uint64_t hash)
+/* The bucket of H that an element E belongs in. */
+static struct hash_elem **
+find_bucket(const struct hash *h, const struct hash_elem *e)
 {
-  return &h->buckets[bucket_index(hash, h->bucket_cnt)];
-}
-
-static struct hash_elem *
-elem_of(struct list_elem *e)
-{
-  return list_entry(e, struct hash_elem, list_elem);
+  return &h->buckets[bucket_index(h->hash(e, h->aux), h->bucket_cnt)];
 }
 
 /* Allocate an array of CNT empty buckets, or return NULL. */
-static struct list *
+static struct hash_elem **
 buckets_alloc(size_t cnt)
 {
-  struct list *buckets;
-  size_t i;
+  struct hash_elem **buckets;
 
   if (cnt > SIZE_MAX / sizeof *buckets)
     return NULL;
   buckets = malloc(cnt * sizeof *buckets);
   if (buckets == NULL)
     return NULL;
-  /* What list_init does, inline: this loop runs on every resize. */
-  for (i = 0; i < cnt; i++) {
-    buckets[i].head.prev = NULL;
-    buckets[i].head.next = &buckets[i].tail;
-    buckets[i].tail.prev = &buckets[i].head;
-    buckets[i].tail.next = NULL;
-  }
+  for (size_t i = 0; i < cnt; i++)
+    buckets[i] = NULL;
   return buckets;
-}
-
-/* Link E at the front of BUCKET.  Rehashing does this for every element,
-   so it skips list.c's checks: both sides are known good here. */
-static void
-bucket_push(struct list *bucket, struct hash_elem *e)
-{
-  struct list_elem *first = bucket->head.next;
-
-  e->list_elem.prev = &bucket->head;
-  e->list_elem.next = first;
-  first->prev = &e->list_elem;
-  bucket->head.next = &e->list_elem;
 }
 
 /* Move every element of H into a new array of NEW_CNT buckets.  If that
@@ -97,18 +71,19 @@ bucket_push(struct list *bucket, struct hash_elem *e)
 static void
 rehash(struct hash *h, size_t new_cnt)
 {
-  struct list *old = h->buckets, *new = buckets_alloc(new_cnt);
-  size_t i;
+  struct hash_elem **old = h->buckets, **new = buckets_alloc(new_cnt);
 
   ASSERT(is_power_of_2(new_cnt));
   if (new == NULL)
     return;
-  for (i = 0; i < h->bucket_cnt; i++) {
-    struct list_elem *e = old[i].head.next, *next;
-    for (; e != &old[i].tail; e = next) {
-      struct hash_elem *he = elem_of(e);
+  for (size_t i = 0; i < h->bucket_cnt; i++) {
+    struct hash_elem *e = old[i], *next;
+    for (; e != NULL; e = next) {
+      struct hash_elem **bucket =
+          &new[bucket_index(h->hash(e, h->aux), new_cnt)];
       next = e->next;
-      bucket_push(&new[bucket_index(he->hash, new_cnt)], he);
+      e->next = *bucket;
+      *bucket = e;
     }
   }
   free(old);
@@ -116,52 +91,51 @@ rehash(struct hash *h, size_t new_cnt)
   h->bucket_cnt = new_cnt;
 }
 
-/* Smallest power of two, at least MIN_BUCKETS, not below CNT. */
+/* Smallest power of two, at least MIN_BUCKETS, with CNT elements at most
+   MAX_LOAD per bucket. */
 static size_t
 fitting_bucket_cnt(size_t cnt)
 {
   size_t b = MIN_BUCKETS;
 
-  while (b < cnt && b <= SIZE_MAX / 2)
+  while (b * MAX_LOAD < cnt && b <= SIZE_MAX / (2 * MAX_LOAD))
     b *= 2;
   return b;
 }
 
-/* Grow or shrink H if its load factor left [1/4, 1]. */
+/* Grow or shrink H if its load factor left [1/2, MAX_LOAD]. */
 static void
 resize_if_needed(struct hash *h)
 {
   /* Sized to fit rather than doubled, to catch up in one step after
      earlier growth failed for lack of memory. */
-  if (h->elem_cnt > h->bucket_cnt)
+  if (h->elem_cnt > h->bucket_cnt * MAX_LOAD)
     rehash(h, fitting_bucket_cnt(h->elem_cnt));
-  else if (h->bucket_cnt > MIN_BUCKETS && h->elem_cnt < h->bucket_cnt / 4)
+  else if (h->bucket_cnt > MIN_BUCKETS && h->elem_cnt < h->bucket_cnt / 2)
     rehash(h, fitting_bucket_cnt(h->elem_cnt));
 }
 
-/* The element of BUCKET equal to KEY, whose hash is HASH, or NULL. */
-static struct hash_elem *
-find_elem(const struct hash *h, struct list *bucket,
-          const struct hash_elem *key, uint64_t hash)
+/* The link in BUCKET's chain that points at the element equal to KEY, or
+   the chain's final NULL link if there is none.  Either way the place to
+   remove the element from, or to link a new one at. */
+static struct hash_elem **
+find_elem(const struct hash *h, struct hash_elem **bucket,
+          const struct hash_elem *key)
 {
-  struct list_elem *e;
+  struct hash_elem **link = bucket;
 
-  for (e = bucket->head.next; e != &bucket->tail; e = e->next) {
-    struct hash_elem *candidate = elem_of(e);
-    if (candidate->hash == hash && !h->less(candidate, key, h->aux) &&
-        !h->less(key, candidate, h->aux))
-      return candidate;
-  }
-  return NULL;
+  for (; *link != NULL; link = &(*link)->next)
+    if (!h->less(*link, key, h->aux) && !h->less(key, *link, h->aux))
+      break;
+  return link;
 }
 
-/* Link NEW, whose hash is HASH, into BUCKET of H and count it. */
+/* Link NEW at the front of BUCKET of H and count it. */
 static void
-insert_elem(struct hash *h, struct list *bucket, struct hash_elem *new,
-            uint64_t hash)
+insert_elem(struct hash *h, struct hash_elem **bucket, struct hash_elem *new)
 {
-  new->hash = hash;
-  list_push_front(bucket, &new->list_elem);
+  new->next = *bucket;
+  *bucket = new;
   h->elem_cnt++;
 }
 
@@ -189,12 +163,10 @@ hash_init(struct hash *h, hash_hash_func *hash, hash_less_func *less, void *aux)
 static void
 clear_elements(struct hash *h, hash_action_func *destructor)
 {
-  size_t i;
-
-  for (i = 0; i < h->bucket_cnt; i++) {
-    struct list *bucket = &h->buckets[i];
-    while (!list_empty(bucket)) {
-      struct hash_elem *e = elem_of(list_pop_front(bucket));
+  for (size_t i = 0; i < h->bucket_cnt; i++) {
+    while (h->buckets[i] != NULL) {
+      struct hash_elem *e = h->buckets[i];
+      h->buckets[i] = e->next;
       if (destructor != NULL)
         destructor(e, h->aux);
     }
@@ -225,16 +197,17 @@ hash_delete_if(struct hash *h, hash_match_func *match,
   size_t removed = 0;
 
   for (size_t i = 0; i < h->bucket_cnt; i++) {
-    struct list_elem *e = h->buckets[i].head.next, *next;
-    for (; e != &h->buckets[i].tail; e = next) {
-      next = e->next;
-      struct hash_elem *he = elem_of(e);
-      if (!match(he, arg))
+    struct hash_elem **link = &h->buckets[i];
+    while (*link != NULL) {
+      struct hash_elem *e = *link;
+      if (!match(e, arg)) {
+        link = &e->next;
         continue;
-      list_remove(e);
+      }
+      *link = e->next;
       h->elem_cnt--;
       removed++;
-      destructor(he, arg);
+      destructor(e, arg);
     }
   }
   resize_if_needed(h);
@@ -258,13 +231,12 @@ hash_destroy(struct hash *h, hash_action_func *destructor)
 struct hash_elem *
 hash_insert(struct hash *h, struct hash_elem *new)
 {
-  uint64_t hash = h->hash(new, h->aux);
-  struct list *bucket = find_bucket(h, hash);
-  struct hash_elem *old = find_elem(h, bucket, new, hash);
+  struct hash_elem **bucket = find_bucket(h, new);
+  struct hash_elem **link = find_elem(h, bucket, new);
 
-  if (old != NULL)
-    return old;
-  insert_elem(h, bucket, new, hash);
+  if (*link != NULL)
+    return *link;
+  insert_elem(h, bucket, new);
   resize_if_needed(h);
   return NULL;
 }
@@ -274,17 +246,16 @@ hash_insert(struct hash *h, struct hash_elem *new)
 struct hash_elem *
 hash_replace(struct hash *h, struct hash_elem *new)
 {
-  uint64_t hash = h->hash(new, h->aux);
-  struct list *bucket = find_bucket(h, hash);
-  struct hash_elem *old = find_elem(h, bucket, new, hash);
+  struct hash_elem **bucket = find_bucket(h, new);
+  struct hash_elem **link = find_elem(h, bucket, new);
+  struct hash_elem *old = *link;
 
   if (old != NULL) {
-    new->hash = hash;
-    list_insert(&old->list_elem, &new->list_elem);
-    list_remove(&old->list_elem);
+    new->next = old->next;
+    *link = new;
     return old;
   }
-  insert_elem(h, bucket, new, hash);
+  insert_elem(h, bucket, new);
   resize_if_needed(h);
   return NULL;
 }
@@ -294,9 +265,7 @@ hash_replace(struct hash *h, struct hash_elem *new)
 struct hash_elem *
 hash_find(struct hash *h, struct hash_elem *e)
 {
-  uint64_t hash = h->hash(e, h->aux);
-
-  return find_elem(h, find_bucket(h, hash), e, hash);
+  return *find_elem(h, find_bucket(h, e), e);
 }
 
 /* Remove the element of H equal to E and return it, or return NULL if
@@ -304,11 +273,12 @@ hash_find(struct hash *h, struct hash_elem *e)
 struct hash_elem *
 hash_delete(struct hash *h, struct hash_elem *e)
 {
-  struct hash_elem *found = hash_find(h, e);
+  struct hash_elem **link = find_elem(h, find_bucket(h, e), e);
+  struct hash_elem *found = *link;
 
   if (found == NULL)
     return NULL;
-  list_remove(&found->list_elem);
+  *link = found->next;
   h->elem_cnt--;
   resize_if_needed(h);
   return found;
@@ -319,15 +289,10 @@ hash_delete(struct hash *h, struct hash_elem *e)
 void
 hash_apply(struct hash *h, hash_action_func *action)
 {
-  size_t i;
-
   ASSERT(action != NULL);
-  for (i = 0; i < h->bucket_cnt; i++) {
-    struct list *bucket = &h->buckets[i];
-    struct list_elem *e;
-    for (e = list_begin(bucket); e != list_end(bucket); e = list_next(e))
-      action(elem_of(e), h->aux);
-  }
+  for (size_t i = 0; i < h->bucket_cnt; i++)
+    for (struct hash_elem *e = h->buckets[i]; e != NULL; e = e->next)
+      action(e, h->aux);
 }
 
 /* Start iterating over H:
@@ -352,21 +317,20 @@ hash_first(struct hash_iterator *i, struct hash *h)
 struct hash_elem *
 hash_next(struct hash_iterator *i)
 {
-  struct list *end = i->hash->buckets + i->hash->bucket_cnt;
-  struct list_elem *e;
+  struct hash_elem **end = i->hash->buckets + i->hash->bucket_cnt;
 
   if (i->bucket == end)
     return NULL;
-  e = i->elem == NULL ? list_begin(i->bucket) : list_next(&i->elem->list_elem);
-  while (e == list_end(i->bucket)) {
+  struct hash_elem *e = i->elem == NULL ? *i->bucket : i->elem->next;
+  while (e == NULL) {
     if (++i->bucket == end) {
       i->elem = NULL;
       return NULL;
     }
-    e = list_begin(i->bucket);
+    e = *i->bucket;
   }
-  i->elem = elem_of(e);
-  return i->elem;
+  i->elem = e;
+  return e;
 }
 
 /* The element I is at: NULL before the first hash_next and after the

@@ -9,16 +9,18 @@
    The table never allocates per element, only its bucket array.
 
         struct hash
-        +-----------+     buckets[0]  HEAD <-> TAIL                 (empty)
-        | buckets --+---> buckets[1]  HEAD <-> e7 <-> e2 <-> TAIL
+        +-----------+     buckets[0]  NULL                          (empty)
+        | buckets --+---> buckets[1]  -> e7 -> e2 -> NULL
         | bucket_cnt|     ...
-        | elem_cnt  |     buckets[bucket_cnt - 1]  HEAD <-> e5 <-> TAIL
+        | elem_cnt  |     buckets[bucket_cnt - 1]  -> e5 -> NULL
         +-----------+
 
-   Each bucket is a struct list of the elements whose hash selects it.
+   Each bucket is a singly linked chain of the elements whose hash selects
+   it: one pointer per bucket and one per element, because the table's
+   share of every resident page counts (docs/benchmarks.md, metadata).
    bucket_cnt is always a power of two; the table doubles it when there
-   are more elements than buckets and shrinks it when fewer than a quarter
-   of the buckets would be used, so a chain holds about one element on
+   are more than two elements per bucket and shrinks it when there are
+   fewer than one per two buckets, so a chain holds one or two elements on
    average.  If the memory for resizing is missing, the table simply keeps
    its old size and stays correct.
 
@@ -32,11 +34,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "list.h"
-
 struct hash_elem {
-  struct list_elem list_elem; /* Link in its bucket's list. */
-  uint64_t hash;              /* HASH of this element, cached at insert. */
+  struct hash_elem *next; /* Next in its bucket's chain, or NULL. */
 };
 
 /* The STRUCT that contains hash element HASH_ELEM as its field MEMBER. */
@@ -57,19 +56,19 @@ typedef void hash_action_func(struct hash_elem *e, void *aux);
 typedef bool hash_match_func(struct hash_elem *e, void *arg);
 
 struct hash {
-  size_t elem_cnt;      /* Number of elements. */
-  size_t bucket_cnt;    /* Number of buckets, a power of two. */
-  struct list *buckets; /* Array of bucket_cnt lists. */
-  hash_hash_func *hash; /* Hash function. */
-  hash_less_func *less; /* Ordering that defines equality. */
-  void *aux;            /* Passed to hash and less. */
+  size_t elem_cnt;            /* Number of elements. */
+  size_t bucket_cnt;          /* Number of buckets, a power of two. */
+  struct hash_elem **buckets; /* Array of bucket_cnt chain heads. */
+  hash_hash_func *hash;       /* Hash function. */
+  hash_less_func *less;       /* Ordering that defines equality. */
+  void *aux;                  /* Passed to hash and less. */
 };
 
 /* Position of an iteration (see hash_first). */
 struct hash_iterator {
-  struct hash *hash;      /* The table. */
-  struct list *bucket;    /* Bucket of ELEM. */
-  struct hash_elem *elem; /* Current element, NULL before/after. */
+  struct hash *hash;         /* The table. */
+  struct hash_elem **bucket; /* Bucket of ELEM. */
+  struct hash_elem *elem;    /* Current element, NULL before/after. */
 };
 
 bool hash_init(struct hash *h, hash_hash_func *hash, hash_less_func *less,

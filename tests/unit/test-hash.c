@@ -66,20 +66,30 @@ is_power_of_2(size_t x)
   return x != 0 && (x & (x - 1)) == 0;
 }
 
+/* Elements in the chain that starts at E. */
+static size_t
+chain_len(const struct hash_elem *e)
+{
+  size_t n = 0;
+  for (; e != NULL; e = e->next)
+    n++;
+  return n;
+}
+
 /* The load-factor and bucket-count invariants. */
 static void
 check_shape(struct hash *h)
 {
   ck_assert(is_power_of_2(h->bucket_cnt));
   ck_assert_uint_ge(h->bucket_cnt, MIN_BUCKETS);
-  ck_assert_uint_le(h->elem_cnt, h->bucket_cnt);
-  ck_assert(h->bucket_cnt == MIN_BUCKETS || h->elem_cnt >= h->bucket_cnt / 4);
+  ck_assert_uint_le(h->elem_cnt, 2 * h->bucket_cnt);
+  ck_assert(h->bucket_cnt == MIN_BUCKETS || h->elem_cnt >= h->bucket_cnt / 2);
   ck_assert_uint_eq(hash_size(h), model_cnt);
   ck_assert(hash_empty(h) == (model_cnt == 0));
 }
 
 /* Full comparison: the iterator visits exactly the model's entries, once
-   each, and the bucket lists hold exactly elem_cnt elements. */
+   each, and the bucket chains hold exactly elem_cnt elements. */
 static void
 check_contents(struct hash *h)
 {
@@ -103,7 +113,7 @@ check_contents(struct hash *h)
   ck_assert_ptr_null(hash_next(&it));
   ck_assert_uint_eq(visited, model_cnt);
   for (b = 0; b < h->bucket_cnt; b++)
-    linked += list_size(&h->buckets[b]);
+    linked += chain_len(h->buckets[b]);
   ck_assert_uint_eq(linked, model_cnt);
 }
 
@@ -175,7 +185,7 @@ START_TEST(test_random_against_model)
       check_shape(&h);
       if (h.bucket_cnt > max_buckets)
         max_buckets = h.bucket_cnt;
-      if (max_buckets >= 8192 && h.bucket_cnt < min_after_big)
+      if (max_buckets >= 4096 && h.bucket_cnt < min_after_big)
         min_after_big = h.bucket_cnt;
       if (i % 5000 == 0)
         check_contents(&h);
@@ -190,7 +200,7 @@ START_TEST(test_random_against_model)
   check_contents(&h);
   ck_assert_uint_eq(h.bucket_cnt, MIN_BUCKETS);
   /* Both directions really happened in the random phases. */
-  ck_assert_uint_ge(max_buckets, 8192);
+  ck_assert_uint_ge(max_buckets, 4096);
   ck_assert_uint_le(min_after_big, 1024);
   hash_destroy(&h, NULL);
 }
@@ -259,7 +269,7 @@ START_TEST(test_weak_hash_spreads)
     ck_assert_ptr_null(hash_insert(&h, &pages[i].elem));
   }
   for (i = 0; i < h.bucket_cnt; i++) {
-    size_t len = list_size(&h.buckets[i]);
+    size_t len = chain_len(h.buckets[i]);
     longest = len > longest ? len : longest;
   }
   /* Masking the low bits would put all 4096 pages in one bucket. */
@@ -290,7 +300,7 @@ START_TEST(test_out_of_memory)
     ck_assert_ptr_eq(probe(&h, k, hash_find), &entries[k][0].elem);
   unit_malloc_fail_after(-1);
   ck_assert_ptr_null(hash_insert(&h, &entries[500][0].elem));
-  ck_assert_uint_ge(h.bucket_cnt, 512);
+  ck_assert_uint_ge(2 * h.bucket_cnt, 501); /* Caught up in one step. */
 
   /* Shrinking that cannot allocate keeps the big array. */
   cnt_before = h.bucket_cnt;

@@ -87,6 +87,7 @@ TEST_PROGS += tests/vm/pcache-tight     # test: The page cache competes for a 64
 TEST_PROGS += tests/vm/pcache-fault     # test: A page the disk cannot read is never cached: read fails again, other pages hit, a mapped fault kills only its process
 TEST_PROGS += tests/vm/pcache-child     # helper: Exec helper of pcache-share
 TEST_PROGS += tests/vm/pcache-persw     # helper: First boot of pcache-persist
+TEST_PROGS += tests/vm/zero-page        # test: Reads of untouched memory share one zero frame; the first write takes a private one
 TEST_PROGS += tests/vm/child-mm         # helper: Exec helper of mmap-fork-exec
 TEST_PROGS += tests/vm/sort-chunk       # helper: Exec helper of the merge tests
 

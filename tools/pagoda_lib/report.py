@@ -19,6 +19,7 @@ from . import tracefile
 #   [tsc, type, pid, a, b, arg, extra]: extra is exec's program name,
 #   evict's slot (b is then the frame alone).
 _KEEP = {"boot", "fork", "exec", "exit", "fault", "alloc", "claim", "zero",
+         "zero_page",
          "file_in", "swap_in", "stack", "cow_share", "cow_copy", "cow_last",
          "evict", "swap_out", "writeback", "free", "mmap", "munmap"}
 
@@ -138,11 +139,13 @@ window.addEventListener("error", function (ev) {
 const D = JSON.parse(document.getElementById("data").textContent);
 const EV = D.events;
 const N = EV.length;
-const COLS = ["zero", "file", "swap_in", "stack", "cow", "bad", "evictions",
+const COLS = ["zero", "zero_page", "file", "swap_in", "stack", "cow", "bad",
+              "evictions",
               "swap_reads", "swap_writes", "writebacks"];
 const STATE_COLOUR = {uninit: "#c8c8c8", resident: "#2e9d4f",
   shared: "#8e44ad", swapped: "#2f6fd6", file: "#e08a1e"};
-const KIND_COLOUR = {zero: "#7fc97f", file: "#e08a1e", swap_in: "#2f6fd6",
+const KIND_COLOUR = {zero: "#7fc97f", zero_page: "#d9f0d3", file: "#e08a1e",
+  swap_in: "#2f6fd6",
   stack: "#999999", cow: "#8e44ad", cow_last: "#c39bd3", bad: "#d62728",
   none: "#cccccc", nomem: "#000000"};
 const CELL = 10, PER_ROW = 64;
@@ -179,6 +182,7 @@ function describe(e) {
       ["uninit", "anon", "file"][b & 7] + ((b & 8) ? " stack" : "") +
       ((b >> 8) & 1 ? " rw" : " ro");
   case "claim": return "claim " + hex(a) + " -> frame " + b;
+  case "zero_page": return "zero page " + hex(a) + " (shared, read-only)";
   case "evict": return "evict " + hex(a) + " from frame " + b +
       ((arg & 1) ? " dirty" : " clean") + " -> " +
       ["dropped", "swap slot " + x, "file"][arg >> 1];
@@ -211,6 +215,7 @@ for (let i = 0; i < N; i++) {
       exits.push({pid: pid, name: p.name, counters: Object.assign({}, c)}); }
     break;
   case "zero": add("zero"); if (p) p.kind = "zero"; break;
+  case "zero_page": add("zero_page"); if (p) p.kind = "zero_page"; break;
   case "file_in": add("file"); if (p) p.kind = "file"; break;
   case "swap_in": add("swap_in"); add("swap_reads");
     if (p) p.kind = "swap_in"; break;
@@ -231,7 +236,8 @@ for (let i = 0; i < N; i++) {
   }
   if (p && (t === "evict")) p.marks.push([tsc, "evict", arg >> 1]);
   if (p && (t === "swap_in" || t === "swap_out")) p.marks.push([tsc, t]);
-  if (p && ["alloc", "claim", "zero", "file_in", "swap_in", "stack",
+  if (p && ["alloc", "claim", "zero", "zero_page", "file_in", "swap_in",
+            "stack",
             "cow_share", "cow_copy", "cow_last", "evict", "swap_out",
             "writeback", "free"].includes(t))
     page(p, a - a % 4096).hist.push(i);
