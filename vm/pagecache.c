@@ -6,9 +6,11 @@
  * beyond its frame.  A page is looked up and copied under the cache's
  * lock; a miss lets go of the lock while it gets a frame (possibly by
  * evicting) and reads the disk, and inserts the page only if no other
- * thread did meanwhile, no page left the cache and no write() reached
- * the disk (GEN): a page written back and evicted, or written through,
- * during the read would otherwise come back stale.
+ * thread did meanwhile and the page did not change on the disk (GEN, a
+ * counter per page-number slot): a page written through, or written back
+ * and evicted, during the read would otherwise come back stale.  Clean
+ * evictions change nothing on the disk, so a file whose pages are
+ * evicted all the time (text under thrashing) still gets its fills in.
  *
  * write() is write-through: under the cache's lock the bytes go to the
  * disk (in runs of up to 64 sectors) and then into the pages already
@@ -93,7 +95,6 @@ cache_remove(struct pagecache *pc, struct frame *f)
   f->cache_next = NULL;
   frame_clear_cache(f);
   pc->page_cnt--;
-  pc->gen++;
   STAT_ADD(frames, -1);
 }
 
@@ -151,6 +152,7 @@ write_page(struct pagecache *pc, struct frame *f)
   off_t put = n == 0 ? 0
                      : inode_write_data(pc->inode, f->kva, n,
                                         (off_t)f->cache_index * PGSIZE);
+  pc->gen[f->cache_index % PAGECACHE_GEN_SLOTS]++;
   if (put != (off_t)n)
     return false;
   f->cache_dirty = false;
@@ -226,7 +228,7 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
       trace_pcache(TRACE_PC_HIT, pc, index, f->kva);
       return f;
     }
-    uint32_t gen = pc->gen;
+    uint32_t *slot = &pc->gen[index % PAGECACHE_GEN_SLOTS], gen = *slot;
     lock_release(&pc->lock);
     f = vm_get_free_frame();
     if (f == NULL) {
@@ -246,15 +248,15 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
       return NULL;
     }
     lock_acquire(&pc->lock);
-    if (pc->gen == gen && lookup(pc, index) == NULL) {
+    if (*slot == gen && lookup(pc, index) == NULL) {
       insert(pc, f, index);
       frame_unpin(f);
       STAT_ADD(misses, 1);
       trace_pcache(TRACE_PC_MISS, pc, index, f->kva);
       return f;
     }
-    /* Another thread brought the page in, or a page left meanwhile (it
-       may have been this one, written back after our read): again. */
+    /* Another thread brought the page in, or the page changed on the
+       disk after our read: again. */
     lock_release(&pc->lock);
     frame_unpin(f);
     frame_free(f);
@@ -374,19 +376,21 @@ pc_write(struct inode *inode, const void *buffer, off_t size, off_t offset)
   const uint8_t *buf = buffer;
   lock_acquire(&pc->lock);
   off_t put = inode_write_data(inode, buf, size, offset);
-  for (off_t done = 0; done < put;) {
-    struct piece p = piece_at(offset + done, put - done);
-    struct frame *f = lookup(pc, p.index);
+  for (off_t done = 0; done < size;) {
+    struct piece p = piece_at(offset + done, size - done);
+    struct frame *f = done < put ? lookup(pc, p.index) : NULL;
     if (f != NULL) {
+      if ((off_t)p.len > put - done)
+        p.len = put - done;
       memcpy((uint8_t *)f->kva + p.ofs, buf + done, p.len);
       f->cache_used = true;
     }
+    /* A fill in flight read the disk before this write: it must not be
+       inserted (lock_page reads again). */
+    pc->gen[p.index % PAGECACHE_GEN_SLOTS]++;
     done += p.len;
   }
   pc->writes++;
-  /* A fill in flight read the disk before this write: it must not be
-     inserted (lock_page reads again). */
-  pc->gen++;
   lock_release(&pc->lock);
   return put;
 }

@@ -42,11 +42,14 @@ struct pagecache {
   struct frame **buckets; /* (lock) Chains through frame->cache_next. */
   uint32_t bucket_mask;   /* (i) Bucket count - 1 (a power of two). */
   uint32_t page_cnt;      /* (lock) Frames held. */
-  uint32_t gen;           /* (lock) Bumped when a page leaves or a
-                             write() changes the disk under the cache. */
-  uint64_t writes;        /* (lock; read unlocked) write() calls. */
-  bool listed;            /* (list lock) On the list of every cache. */
-  struct list_elem elem;  /* (list lock) In that list. */
+  /* (lock) Bumped in slot INDEX % PAGECACHE_GEN_SLOTS whenever page
+     INDEX changes on the disk (write(), a write-back): a fill that read
+     the page before must not be inserted. */
+#define PAGECACHE_GEN_SLOTS 32
+  uint32_t gen[PAGECACHE_GEN_SLOTS];
+  uint64_t writes;       /* (lock; read unlocked) write() calls. */
+  bool listed;           /* (list lock) On the list of every cache. */
+  struct list_elem elem; /* (list lock) In that list. */
 };
 
 /* Page-cache counters, machine-wide (vmstat, the log at power-off). */
