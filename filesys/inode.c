@@ -514,17 +514,15 @@ data_mode(const struct inode *inode)
   return inode->type == FS_TYPE_DIR ? CACHE_KEEP : CACHE_BYPASS;
 }
 
-/* Whole sectors that can be read in one request at OFFSET (sector
-   aligned): contiguous on disk (one extent), written (below
-   init_length), within the SIZE bytes wanted, at most FS_RUN_MAX. */
+/* Whole sectors of file data that one request can move at OFFSET (sector
+   aligned): contiguous on disk (one extent), below LIMIT bytes of the
+   file, within the SIZE bytes given, at most FS_RUN_MAX. */
 #define FS_RUN_MAX 64
 static uint32_t
-sector_run(const struct inode *inode, off_t size, off_t offset)
+extent_run(const struct inode *inode, off_t size, off_t offset, off_t limit)
 {
   if (offset % BLOCK_SECTOR_SIZE != 0 || data_mode(inode) != CACHE_BYPASS)
     return 0;
-  off_t limit =
-      inode->init_length < inode->length ? inode->init_length : inode->length;
   off_t bytes = size < limit - offset ? size : limit - offset;
   uint32_t want = bytes > 0 ? bytes / BLOCK_SECTOR_SIZE : 0;
   uint32_t idx = (uint32_t)offset / BLOCK_SECTOR_SIZE;
@@ -539,6 +537,15 @@ sector_run(const struct inode *inode, off_t size, off_t offset)
   uint32_t in_extent = inode->first[lo] + inode->ext[lo].count - idx;
   uint32_t n = want < in_extent ? want : in_extent;
   return n < FS_RUN_MAX ? n : FS_RUN_MAX;
+}
+
+/* A read may take only sectors already written (below init_length). */
+static uint32_t
+sector_run(const struct inode *inode, off_t size, off_t offset)
+{
+  off_t limit =
+      inode->init_length < inode->length ? inode->init_length : inode->length;
+  return extent_run(inode, size, offset, limit);
 }
 
 /* Reads up to SIZE bytes at OFFSET into BUFFER; returns the number read,
@@ -618,30 +625,6 @@ inode_read_data(struct inode *inode, void *buffer_, off_t size, off_t offset)
   return done;
 }
 
-/* Whole sectors of file data that can be written in one request at
-   OFFSET (sector aligned): within one extent, the file and the SIZE bytes
-   given, at most FS_RUN_MAX. */
-static uint32_t
-write_run(const struct inode *inode, off_t size, off_t offset)
-{
-  if (offset % BLOCK_SECTOR_SIZE != 0 || data_mode(inode) != CACHE_BYPASS)
-    return 0;
-  off_t bytes = size < inode->length - offset ? size : inode->length - offset;
-  uint32_t want = bytes > 0 ? bytes / BLOCK_SECTOR_SIZE : 0;
-  uint32_t idx = (uint32_t)offset / BLOCK_SECTOR_SIZE;
-  uint32_t lo = 0, hi = inode->ext_cnt;
-  while (hi - lo > 1) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (inode->first[mid] <= idx)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  uint32_t in_extent = inode->first[lo] + inode->ext[lo].count - idx;
-  uint32_t n = want < in_extent ? want : in_extent;
-  return n < FS_RUN_MAX ? n : FS_RUN_MAX;
-}
-
 /* Writes zeros over [INIT_LENGTH, END) so the gap a write leaves before
    itself reads back as zeros from the disk too. */
 static bool
@@ -675,7 +658,7 @@ inode_write_data(struct inode *inode, const void *buffer_, off_t size,
   if (!inode->dead && offset >= 0 && offset < inode->length && size > 0 &&
       zero_gap(inode, offset)) {
     while (size > 0 && offset < inode->length) {
-      uint32_t run = write_run(inode, size, offset);
+      uint32_t run = extent_run(inode, size, offset, inode->length);
       /* A failed run is done again sector by sector, so the count
          written stops exactly at the bad sector. */
       if (run > 1 &&
