@@ -6,10 +6,23 @@
    the vmstat system call) and user programs (which print it).  Every field
    is a uint64_t so the layout is the same on both sides without packing
    rules; add new fields only at the end.  The fault, eviction, swap and
-   write-back counters are the calling process's own; the frame and slot
-   counts describe the whole machine. */
+   write-back counters are the calling process's own; the frame, slot and
+   TLB counts describe the whole machine. */
 
 #include <stdint.h>
+
+/* The reasons of the TLB counters below, in this order (docs/smp.md). */
+enum vmstat_tlb_reason {
+  VMSTAT_TLB_EVICT,  /* Eviction. */
+  VMSTAT_TLB_FORK,   /* Copy-on-write downgrade at fork. */
+  VMSTAT_TLB_MUNMAP, /* munmap. */
+  VMSTAT_TLB_EXIT,   /* Exit (address space torn down). */
+  VMSTAT_TLB_EXEC,   /* Exec (the old image torn down). */
+  VMSTAT_TLB_CLEAN,  /* Dirty bit cleared after a write-back. */
+  VMSTAT_TLB_REMAP,  /* A fault replacing its own page's entry. */
+  VMSTAT_TLB_KERNEL, /* Kernel pages unmapped (thread stacks). */
+  VMSTAT_TLB_REASONS
+};
 
 struct vmstat {
   uint64_t faults_zero;         /* Faults satisfied with a zeroed page. */
@@ -28,6 +41,12 @@ struct vmstat {
   uint64_t swap_slots_used;     /* Swap slots in use now. */
   uint64_t swap_slots_total;    /* Swap slots on the swap disk. */
   uint64_t faults_zero_page;    /* Reads of untouched memory: zero frame. */
+  /* The whole machine's TLB work by reason, on several CPUs (all zero on
+     one): operations that removed or downgraded present entries, the
+     entries, and the shootdowns (rounds of IPIs) they needed. */
+  uint64_t tlb_operations[VMSTAT_TLB_REASONS];
+  uint64_t tlb_pages[VMSTAT_TLB_REASONS];
+  uint64_t tlb_shootdowns[VMSTAT_TLB_REASONS];
 };
 
 #endif /* LIB_VMSTAT_H */

@@ -346,13 +346,14 @@ static void
 stack_free(uint8_t *base)
 {
   uint8_t *top = base + THREAD_STACK_PAGES * PGSIZE;
-  for (uint8_t *va = base; va < top; va += PGSIZE) {
-    void *frame = mmu_lookup_kernel(va);
-    if (frame != NULL) {
-      mmu_unmap_kernel(va);
-      palloc_free_page(frame);
-    }
-  }
+  void *frames[THREAD_STACK_PAGES];
+  for (int i = 0; i < THREAD_STACK_PAGES; i++)
+    frames[i] = mmu_lookup_kernel(base + i * PGSIZE);
+  /* One shootdown for the whole stack; after it no CPU reaches the
+     frames through an old entry, so they may go back to the pool. */
+  mmu_unmap_kernel_range(base, THREAD_STACK_PAGES);
+  for (int i = 0; i < THREAD_STACK_PAGES; i++)
+    palloc_free_page(frames[i]);
   size_t slot =
       ((uintptr_t)top - KSTACK_AREA) / (STACK_SLOT_PAGES * PGSIZE) - 1;
   enum intr_level old = spin_lock(&sched_lock);

@@ -85,11 +85,17 @@ process_create(const char *name)
 }
 
 /* Free P's address space: mappings written back, pages, frames, swap
-   slots, regions, page tables, and the program's write-deny. */
+   slots, regions, page tables, and the program's write-deny.  WHY (exit
+   or exec) names the TLB batch that every unmapping joins. */
 static void
-process_cleanup(struct process *p)
+process_cleanup(struct process *p, enum tlb_reason why)
 {
+  struct tlb_batch tlb;
+  tlb_batch_init(&tlb, why);
+  p->as.unmapping = &tlb;
   supplemental_page_table_kill(&p->as.spt);
+  p->as.unmapping = NULL;
+  tlb_batch_finish(&tlb);
   addrspace_clear(&p->as);
 }
 
@@ -97,7 +103,7 @@ process_cleanup(struct process *p)
 static void
 process_destroy(struct process *p)
 {
-  process_cleanup(p);
+  process_cleanup(p, TLB_EXIT);
   fd_table_destroy(&p->fds);
   while (!list_empty(&p->children))
     record_release(
@@ -290,7 +296,7 @@ process_exec(char *cmdline, struct intr_frame *f)
 {
   struct process *p = process_current();
   dbg(PROC, "exec in pid %d: '%s'\n", p->pid, cmdline);
-  process_cleanup(p);
+  process_cleanup(p, TLB_EXEC);
   if (!supplemental_page_table_init(&p->as.spt)) {
     free(cmdline);
     process_exit_with(-1);

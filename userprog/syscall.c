@@ -409,6 +409,16 @@ vmstat_fill(struct vmstat *s, const struct vm_counters *c)
   s->user_frames_total = palloc_total_count(PAL_USER);
   s->swap_slots_used = swap_slots_used();
   s->swap_slots_total = swap_slots_total();
+  _Static_assert((int)VMSTAT_TLB_REASONS == (int)TLB_REASONS &&
+                     (int)VMSTAT_TLB_KERNEL == (int)TLB_KERNEL &&
+                     (int)VMSTAT_TLB_EXEC == (int)TLB_EXEC,
+                 "lib/vmstat.h and arch/x86_64/mmu.h list the reasons alike");
+  for (int r = 0; r < TLB_REASONS; r++) {
+    struct tlb_counts t = tlb_counts(r);
+    s->tlb_operations[r] = t.operations;
+    s->tlb_pages[r] = t.pages;
+    s->tlb_shootdowns[r] = t.shootdowns;
+  }
 }
 
 static uint64_t

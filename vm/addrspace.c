@@ -25,6 +25,7 @@ addrspace_init(struct addrspace *as)
   memset(&as->stats, 0, sizeof as->stats);
   memset(as->recent, 0, sizeof as->recent);
   as->recent_next = 0;
+  as->unmapping = NULL;
   return supplemental_page_table_init(&as->spt);
 }
 

@@ -40,6 +40,9 @@ struct addrspace {
      frame forever (vm/frame.c). */
   const void *recent[AS_RECENT];
   unsigned recent_next;
+  /* (owner thread) The TLB batch of the operation freeing pages now
+     (munmap, exit, exec; vm_dealloc_page records into it), else NULL. */
+  struct tlb_batch *unmapping;
 };
 
 /* Make AS empty: no pages, no pml4 (load creates it), no regions.  False

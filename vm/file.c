@@ -205,7 +205,12 @@ do_munmap(void *addr)
   struct vm_region *r = region_find(as, addr);
   if (r != NULL && r->is_mmap && r->start == addr) {
     trace_vm_munmap(&as->spt, addr);
+    struct tlb_batch tlb;
+    tlb_batch_init(&tlb, TLB_MUNMAP);
+    as->unmapping = &tlb;
     region_destroy(as, r);
+    as->unmapping = NULL;
+    tlb_batch_finish(&tlb);
   }
   lock_release(&as->lock);
 }

@@ -236,12 +236,18 @@ vm_evict_frame(enum evict_failure *why)
     return NULL;
   }
 
-  /* Unmap first, so no sharer can change the bytes being saved.  The
-     frame is dirty if any sharer wrote it (COW sharers are read-only now
-     but may have written before the fork). */
+  /* Unmap first, so no sharer can change the bytes being saved: every
+     sharer's entry in one batch, whose shootdown is done before the
+     contents are written out (a CPU running a sharer could otherwise go
+     on writing through its cached entry).  The frame is dirty if any
+     sharer wrote it (COW sharers are read-only now but may have written
+     before the fork). */
   bool dirty = false;
+  struct tlb_batch tlb;
+  tlb_batch_init(&tlb, TLB_EVICT);
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    dirty |= pml4_clear_page_dirty(p->as->pml4, p->va);
+    dirty |= pml4_clear_page_dirty(p->as->pml4, p->va, &tlb);
+  tlb_batch_finish(&tlb);
   dbg(VM, "evict frame %p: %u sharer(s), %s\n", f->kva, f->share_cnt,
       dirty ? "dirty" : "clean");
   bool saved = f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)
@@ -441,7 +447,10 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
     take_back(held);
   *why = filled ? VM_FAULT_NOMEM : VM_FAULT_IO;
   if (!filled || !install_page(page, f)) {
-    pml4_clear_page(page->as->pml4, page->va);
+    struct tlb_batch tlb; /* Only the zero frame can be mapped there. */
+    tlb_batch_init(&tlb, TLB_REMAP);
+    pml4_clear_page(page->as->pml4, page->va, &tlb);
+    tlb_batch_finish(&tlb);
     frame_unlink(f, page);
     frame_unpin(f);
     frame_free(f);
@@ -498,7 +507,7 @@ vm_handle_wp(struct page *page, enum fault_kind *kind)
 {
   if (frame_sharers(page->frame) == 1) {
     page->writable_now = true;
-    pml4_set_writable(page->as->pml4, page->va, true);
+    pml4_set_writable(page->as->pml4, page->va, true, NULL);
     trace_vm_cow_last(&page->as->spt, page->va, page->frame->kva);
     *kind = FAULT_COW_LAST;
     return VM_FAULT_RESOLVED;
@@ -661,18 +670,28 @@ vm_try_handle_fault(const struct page_fault_info *info)
 
 /* ---- Freeing ----------------------------------------------------------- */
 
+/* The unmapping is recorded in the batch of the operation freeing the
+   page (munmap, exit, exec: as->unmapping).  A frame this page was the
+   last to use goes back to the pool, so first no CPU may still reach it
+   through an old entry: tlb_batch_sync sends the batch's shootdown now
+   if it has a target.  It never has one in Pagoda, where an address
+   space has one thread and only the CPU running it has it loaded: the
+   batch then only counts. */
 void
 vm_dealloc_page(struct page *page)
 {
   ASSERT(page->magic == PAGE_MAGIC);
+  struct tlb_batch *tlb = page->as->unmapping;
+  ASSERT(tlb != NULL);
   if (on_zero_frame(page))
-    pml4_clear_page(page->as->pml4, page->va);
+    pml4_clear_page(page->as->pml4, page->va, tlb);
   destroy(page);
   struct frame *f = page->frame;
   trace_vm_free(&page->as->spt, page->va, f != NULL ? f->kva : NULL);
   if (f != NULL) {
-    pml4_clear_page(page->as->pml4, page->va);
+    pml4_clear_page(page->as->pml4, page->va, tlb);
     if (frame_unlink(f, page) == 0) {
+      tlb_batch_sync(tlb);
       frame_free(f);
     }
   }
@@ -716,9 +735,10 @@ vm_check_user_range(const void *uva, size_t n, bool write, uintptr_t rsp)
 /* ---- Fork -------------------------------------------------------------- */
 
 /* Make DST_PAGE (new, uninit anon) share SRC's resident frame
-   copy-on-write: both mappings become read-only.  Both locks held. */
+   copy-on-write: both mappings become read-only, SRC's recorded in TLB.
+   Both locks held. */
 static bool
-share_page(struct page *dst_page, struct page *src)
+share_page(struct page *dst_page, struct page *src, struct tlb_batch *tlb)
 {
   anon_initializer(dst_page, true);
   dst_page->writable_now = false;
@@ -727,7 +747,7 @@ share_page(struct page *dst_page, struct page *src)
   frame_link(src->frame, dst_page);
   trace_vm_cow_share(&dst_page->as->spt, dst_page->va, src->frame->kva);
   src->writable_now = false;
-  pml4_set_writable(src->as->pml4, src->va, false);
+  pml4_set_writable(src->as->pml4, src->va, false, tlb);
   return true;
 }
 
@@ -735,9 +755,10 @@ share_page(struct page *dst_page, struct page *src)
    may let go of them, so SRC's state is read again after a claim.
    Anonymous pages cost no copy: a resident one shares its frame
    copy-on-write, a swapped one its swap slot, an untouched one is zeros
-   in both.  File pages are copied (they are never shared). */
+   in both.  File pages are copied (they are never shared).  SRC's
+   write-protects are recorded in TLB. */
 static bool
-copy_page(struct addrspace *dst, struct page *src)
+copy_page(struct addrspace *dst, struct page *src, struct tlb_batch *tlb)
 {
   enum vm_type type = src->operations->type;
   if (type == VM_UNINIT) {
@@ -755,7 +776,7 @@ copy_page(struct addrspace *dst, struct page *src)
     return false;
   if (type == VM_ANON) {
     if (src->frame != NULL)
-      return share_page(p, src);
+      return share_page(p, src, tlb);
     if (src->anon.slot != SWAP_NONE)
       anon_fork_swapped(p, src);
     if (on_zero_frame(src)) /* Same int 0x42 answer in both. */
@@ -781,7 +802,9 @@ copy_page(struct addrspace *dst, struct page *src)
 /* Fill DST (empty, of a new process) with a copy of SRC (the current
    process's): every page, loaded or not, resident or swapped, every
    region with its own file reference.  False on shortage; the caller then
-   destroys DST. */
+   destroys DST.  The parent's pages made read-only are one batch: its
+   shootdown is done before the child exists to read the shared frames
+   (and before the parent's next write can fault and copy one). */
 bool
 supplemental_page_table_copy(struct supplemental_page_table *dst_spt,
                              struct supplemental_page_table *src_spt)
@@ -791,10 +814,13 @@ supplemental_page_table_copy(struct supplemental_page_table *dst_spt,
   lock_acquire(&src->lock);
   lock_acquire(&dst->lock);
   bool ok = regions_copy(dst, src);
+  struct tlb_batch tlb;
+  tlb_batch_init(&tlb, TLB_FORK);
   struct hash_iterator i;
   hash_first(&i, &src->spt.pages);
   while (ok && hash_next(&i))
-    ok = copy_page(dst, hash_entry(hash_cur(&i), struct page, hash_elem));
+    ok = copy_page(dst, hash_entry(hash_cur(&i), struct page, hash_elem), &tlb);
+  tlb_batch_finish(&tlb);
   lock_set_rank(&dst->lock, LOCK_RANK_ADDR_SPACE);
   lock_release(&dst->lock);
   lock_release(&src->lock);

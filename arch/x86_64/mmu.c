@@ -182,13 +182,24 @@ tlb_flush_page(const void *va)
 }
 
 /* UVA's entry in PML4 was removed or downgraded: flush it here if PML4
-   is loaded, and on every other CPU that has PML4 loaded. */
+   is loaded, and record it in B for the other CPUs. */
 static void
-flush_user(pte_t *pml4, const void *uva, enum tlb_reason reason)
+flush_user(pte_t *pml4, const void *uva, struct tlb_batch *b)
 {
   if (pml4_active() == pml4)
     tlb_flush_page(uva);
-  tlb_shootdown(pml4, uva, 1, reason);
+  tlb_batch_add(b, pml4, uva);
+}
+
+/* The same for a change that is a whole operation by itself (one page,
+   REASON): the other CPUs are done with the old entry on return. */
+static void
+flush_user_now(pte_t *pml4, const void *uva, enum tlb_reason reason)
+{
+  struct tlb_batch b;
+  tlb_batch_init(&b, reason);
+  flush_user(pml4, uva, &b);
+  tlb_batch_finish(&b);
 }
 
 bool
@@ -202,45 +213,59 @@ pml4_set_page(pte_t *pml4, void *uva, void *kva, bool writable)
   bool was_present = *pte & PTE_P;
   *pte = vtop(kva) | PTE_P | PTE_U | PTE_A | (writable ? PTE_W : 0);
   if (was_present)
-    flush_user(pml4, uva, TLB_REMAP);
+    flush_user_now(pml4, uva, TLB_REMAP);
   return true;
 }
 
 void
-pml4_clear_page(pte_t *pml4, void *uva)
+pml4_clear_page(pte_t *pml4, void *uva, struct tlb_batch *b)
 {
-  pml4_clear_page_dirty(pml4, uva);
+  pml4_clear_page_dirty(pml4, uva, b);
 }
 
 /* The exchange takes the entry and its dirty bit in one step: a CPU still
    writing through the entry sets that bit with a locked update, which
    either lands before the exchange (and is returned) or finds the entry
-   gone; writes through a cached TLB entry end with the shootdown. */
+   gone; writes through a cached TLB entry end with the batch's
+   shootdown, which is why the caller finishes it before the frame's
+   contents count as final. */
 bool
-pml4_clear_page_dirty(pte_t *pml4, void *uva)
+pml4_clear_page_dirty(pte_t *pml4, void *uva, struct tlb_batch *b)
 {
   pte_t *pte = walk(pml4, (uintptr_t)uva, false, 0);
   if (pte == NULL || !(*pte & PTE_P))
     return false;
   pte_t old = __atomic_exchange_n(pte, 0, __ATOMIC_SEQ_CST);
-  flush_user(pml4, uva, TLB_UNMAP);
+  flush_user(pml4, uva, b);
   return old & PTE_D;
+}
+
+/* UVA's leaf entry in PML4, or NULL if UVA is not a user address or has
+   no page table. */
+static pte_t *
+user_pte(pte_t *pml4, const void *uva)
+{
+  if (!is_user_vaddr(uva))
+    return NULL;
+  return walk(pml4, (uintptr_t)uva, false, 0);
 }
 
 static pte_t *
 present_pte(pte_t *pml4, const void *uva)
 {
-  if (!is_user_vaddr(uva))
-    return NULL;
-  pte_t *pte = walk(pml4, (uintptr_t)uva, false, 0);
+  pte_t *pte = user_pte(pml4, uva);
   return pte != NULL && (*pte & PTE_P) ? pte : NULL;
 }
 
+/* One load of the entry: "present?" and "which frame?" must come from
+   the same value, or an eviction on another CPU clearing the entry in
+   between would make this answer frame 0 (int 0x42 would lie). */
 void *
 pml4_get_page(pte_t *pml4, const void *uva)
 {
-  pte_t *pte = present_pte(pml4, uva);
-  return pte != NULL ? ptov(*pte & PTE_ADDR) : NULL;
+  pte_t *pte = user_pte(pml4, uva);
+  pte_t e = pte != NULL ? __atomic_load_n(pte, __ATOMIC_RELAXED) : 0;
+  return e & PTE_P ? ptov(e & PTE_ADDR) : NULL;
 }
 
 static bool
@@ -252,12 +277,13 @@ test_bit(pte_t *pml4, const void *uva, pte_t bit)
 
 /* Set or clear BIT of UVA's present entry.  Taking away write access or
    the dirty bit must reach every CPU (a cached writable entry would go on
-   writing, and a cached dirty one would not mark the entry dirty again);
-   a cleared accessed bit is flushed only here: another CPU's cached entry
-   merely delays the bit's return, which costs the clock some accuracy,
-   never correctness. */
+   writing, and a cached dirty one would not mark the entry dirty again):
+   a write-protect is recorded in B, a cleared dirty bit is flushed at
+   once; a cleared accessed bit is flushed only here: another CPU's cached
+   entry merely delays the bit's return, which costs the clock some
+   accuracy, never correctness. */
 static void
-set_bit(pte_t *pml4, const void *uva, pte_t bit, bool on)
+set_bit(pte_t *pml4, const void *uva, pte_t bit, bool on, struct tlb_batch *b)
 {
   pte_t *pte = present_pte(pml4, uva);
   if (pte == NULL)
@@ -271,15 +297,18 @@ set_bit(pte_t *pml4, const void *uva, pte_t bit, bool on)
   if (on || bit == PTE_A) {
     if (pml4_active() == pml4)
       tlb_flush_page(uva);
+  } else if (bit == PTE_W) {
+    ASSERT(b != NULL);
+    flush_user(pml4, uva, b);
   } else {
-    flush_user(pml4, uva, bit == PTE_W ? TLB_PROTECT : TLB_CLEAN);
+    flush_user_now(pml4, uva, TLB_CLEAN);
   }
 }
 
 void
-pml4_set_writable(pte_t *pml4, void *uva, bool writable)
+pml4_set_writable(pte_t *pml4, void *uva, bool writable, struct tlb_batch *b)
 {
-  set_bit(pml4, uva, PTE_W, writable);
+  set_bit(pml4, uva, PTE_W, writable, b);
 }
 
 bool
@@ -291,7 +320,7 @@ pml4_is_dirty(pte_t *pml4, const void *uva)
 void
 pml4_set_dirty(pte_t *pml4, const void *uva, bool dirty)
 {
-  set_bit(pml4, uva, PTE_D, dirty);
+  set_bit(pml4, uva, PTE_D, dirty, NULL);
 }
 
 bool
@@ -303,7 +332,7 @@ pml4_is_accessed(pte_t *pml4, const void *uva)
 void
 pml4_set_accessed(pte_t *pml4, const void *uva, bool accessed)
 {
-  set_bit(pml4, uva, PTE_A, accessed);
+  set_bit(pml4, uva, PTE_A, accessed, NULL);
 }
 
 bool
@@ -311,7 +340,7 @@ pml4_test_and_clear_accessed(pte_t *pml4, const void *uva)
 {
   bool was = test_bit(pml4, uva, PTE_A);
   if (was)
-    set_bit(pml4, uva, PTE_A, false);
+    set_bit(pml4, uva, PTE_A, false, NULL);
   return was;
 }
 
@@ -327,23 +356,20 @@ mmu_map_kernel(void *va, void *kva_frame)
 }
 
 void
-mmu_unmap_kernel(void *va)
-{
-  mmu_unmap_kernel_range(va, 1);
-}
-
-void
 mmu_unmap_kernel_range(void *va, size_t pages)
 {
+  struct tlb_batch b;
+  tlb_batch_init(&b, TLB_KERNEL);
   for (size_t i = 0; i < pages; i++) {
     void *p = (uint8_t *)va + i * PGSIZE;
     pte_t *pte = walk(kernel_pml4, (uintptr_t)p, false, 0);
-    if (pte != NULL) {
+    if (pte != NULL && (*pte & PTE_P)) {
       *pte = 0;
       tlb_flush_page(p);
+      tlb_batch_add(&b, NULL, p);
     }
   }
-  tlb_shootdown(NULL, va, pages, TLB_KERNEL);
+  tlb_batch_finish(&b);
 }
 
 void *

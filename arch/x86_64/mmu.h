@@ -35,21 +35,33 @@ void pml4_destroy(pte_t *pml4);
 /* Load PML4 into CR3 (NULL: the kernel's). */
 void pml4_activate(pte_t *pml4);
 
+struct tlb_batch;
+
 /* Map user page UVA to the frame at KVA, marked accessed (a mapping is
    made for an access about to happen, so a replacement policy reading the
-   bit must not take it back first).  False if out of memory. */
+   bit must not take it back first).  Replacing a present entry (a
+   copy-on-write copy, the zero frame's place) flushes the old one from
+   every CPU before returning (reason TLB_REMAP).  False if out of memory. */
 bool pml4_set_page(pte_t *pml4, void *uva, void *kva, bool writable);
-/* Remove UVA's mapping and flush its TLB entry on every CPU that may
-   cache it. */
-void pml4_clear_page(pte_t *pml4, void *uva);
+/* Remove UVA's mapping and record it in B, which flushes it from every
+   CPU that may cache it (tlb_batch_finish). */
+void pml4_clear_page(pte_t *pml4, void *uva, struct tlb_batch *b);
 /* The same, returning whether the removed entry was dirty.  Unlike
    pml4_is_dirty followed by pml4_clear_page, no write by another CPU can
    fall between the two (eviction of a page its process is writing). */
-bool pml4_clear_page_dirty(pte_t *pml4, void *uva);
-/* Kernel address of the frame mapped at UVA, or NULL if not present. */
+bool pml4_clear_page_dirty(pte_t *pml4, void *uva, struct tlb_batch *b);
+/* Kernel address of the frame mapped at UVA, or NULL if not present.
+   Reads the entry once: another CPU may remove it meanwhile (eviction),
+   and the answer is what the table held at one instant. */
 void *pml4_get_page(pte_t *pml4, const void *uva);
-void pml4_set_writable(pte_t *pml4, void *uva, bool writable);
+/* Give or take write access.  Taking it is recorded in B (copy-on-write
+   at fork); B may be NULL when giving. */
+void pml4_set_writable(pte_t *pml4, void *uva, bool writable,
+                       struct tlb_batch *b);
 bool pml4_is_dirty(pte_t *pml4, const void *uva);
+/* Set or clear the dirty bit; clearing it (after a write-back) flushes
+   the entry from every CPU before returning (reason TLB_CLEAN), so a
+   write after the write-back marks the page dirty again. */
 void pml4_set_dirty(pte_t *pml4, const void *uva, bool dirty);
 bool pml4_is_accessed(pte_t *pml4, const void *uva);
 void pml4_set_accessed(pte_t *pml4, const void *uva, bool accessed);
@@ -58,23 +70,59 @@ bool pml4_test_and_clear_accessed(pte_t *pml4, const void *uva);
 /* Drop the TLB entry of VA on this CPU. */
 void tlb_flush_page(const void *va);
 
-/* TLB shootdown (arch/x86_64/tlb.c).  The pml4_* and mmu_* functions call
-   it themselves whenever they remove or downgrade an entry another CPU
-   may cache; nothing above arch/ needs to.  Reasons, for the counters
-   (the VM operations behind each in docs/smp.md): */
+/* TLB shootdown (arch/x86_64/tlb.c).  Removing or downgrading an entry
+   another CPU may cache is one step of a VM operation; the operation owns
+   a struct tlb_batch (on its stack) that the pml4_* calls record into, and
+   finishes it once, before the old frames are reused, written out or
+   copied: each other CPU is interrupted at most once per operation, not
+   once per page.  The reason is the operation's, for the counters
+   (`tlb:' log lines, vmstat_machine; docs/smp.md): */
 enum tlb_reason {
-  TLB_UNMAP,   /* pml4_clear_page: eviction, munmap, exit, exec. */
-  TLB_REMAP,   /* pml4_set_page over a present entry. */
-  TLB_PROTECT, /* Write access taken away: copy-on-write at fork. */
-  TLB_CLEAN,   /* Dirty bit cleared: after a write-back. */
-  TLB_KERNEL,  /* A kernel page unmapped (a freed thread stack). */
+  TLB_EVICT,  /* Eviction: every sharer's mapping of the victim. */
+  TLB_FORK,   /* Copy-on-write at fork: the parent's pages made read-only. */
+  TLB_MUNMAP, /* munmap: the mapping's pages. */
+  TLB_EXIT,   /* Exit: the whole address space. */
+  TLB_EXEC,   /* Exec: the old program's address space. */
+  TLB_CLEAN,  /* Dirty bit cleared after a write-back. */
+  TLB_REMAP,  /* A fault replacing or dropping its own page's entry. */
+  TLB_KERNEL, /* Kernel pages unmapped (a freed thread stack). */
   TLB_REASONS
 };
-/* Flush PAGES pages from VA (0: the whole TLB) of PML4 (NULL: the kernel
-   half) on every other CPU that may cache them, and wait until they have.
-   Any context; on one CPU it does nothing. */
-void tlb_shootdown(const pte_t *pml4, const void *va, size_t pages,
-                   enum tlb_reason reason);
+
+#define TLB_BATCH_PAGES 32 /* Pages listed; more: the targets reload CR3. */
+
+/* One operation's shootdown.  The entries it recorded are already gone
+   from this CPU's TLB; `targets' are the other CPUs that had their page
+   table loaded when one was recorded, and only they can still hold one.
+   Owned by one thread. */
+struct tlb_batch {
+  enum tlb_reason reason;
+  uint32_t targets; /* Other CPUs to interrupt (bit per CPU). */
+  unsigned pages;   /* Entries recorded. */
+  unsigned remote;  /* Of them, with targets: va[] lists the first ones. */
+  uintptr_t va[TLB_BATCH_PAGES];
+};
+
+/* Start an empty batch for an operation of REASON. */
+void tlb_batch_init(struct tlb_batch *b, enum tlb_reason reason);
+/* Record that VA's entry in PML4 (NULL: the kernel half) was just removed
+   or downgraded, its store done, and already flushed on this CPU.  Any
+   context; on one CPU it only counts. */
+void tlb_batch_add(struct tlb_batch *b, const pte_t *pml4, const void *va);
+/* Interrupt B's targets and wait until they have flushed what B recorded;
+   B stays open for more (used before a frame goes back to the pool in the
+   middle of an operation).  Any context. */
+void tlb_batch_send(struct tlb_batch *b);
+static inline void
+tlb_batch_sync(struct tlb_batch *b)
+{
+  if (b->targets != 0)
+    tlb_batch_send(b);
+}
+/* End B's operation: send what is left and count it.  After it no CPU
+   holds any entry B recorded; only then may their frames be reused,
+   written out or copied as final. */
+void tlb_batch_finish(struct tlb_batch *b);
 /* Publish that this CPU is about to load PML4 into CR3. */
 void tlb_loaded(pte_t *pml4);
 /* Serve the shootdowns other CPUs asked of this one (interrupts off). */
@@ -82,18 +130,21 @@ void tlb_serve(void);
 struct intr_frame;
 /* Handler of VEC_IPI_TLB (registered by kmain). */
 void tlb_interrupt(struct intr_frame *f);
+/* Machine-wide counters of REASON: finished operations that recorded an
+   entry, entries recorded, and shootdowns (IPI rounds) sent. */
+struct tlb_counts {
+  uint64_t operations, pages, shootdowns;
+};
+struct tlb_counts tlb_counts(enum tlb_reason reason);
 /* Log the shootdown counters (several CPUs only). */
 void tlb_print_stats(void);
 
 /* Kernel-half mappings with 4 KiB pages (kernel stacks).  KVA_FRAME is a
    direct-map page.  False if out of memory. */
 bool mmu_map_kernel(void *va, void *kva_frame);
-/* Remove the mapping of kernel page VA, flushing it from every CPU's TLB
-   (thread context; one shootdown per call, so unmap ranges with
-   mmu_unmap_kernel_range). */
-void mmu_unmap_kernel(void *va);
-/* Unmap [VA, VA + PAGES pages) and flush them everywhere, in one
-   shootdown; returns nothing about frames (look them up first). */
+/* Unmap [VA, VA + PAGES pages) and flush them from every CPU, in one
+   shootdown (reason TLB_KERNEL); returns nothing about frames (look them
+   up first, free them after).  Thread context. */
 void mmu_unmap_kernel_range(void *va, size_t pages);
 /* Direct-map address of the frame behind kernel page VA, or NULL. */
 void *mmu_lookup_kernel(const void *va);

@@ -10,19 +10,26 @@
  * now: without PCIDs, loading CR3 drops every non-global entry, so a CPU
  * that switched away has nothing left to flush.  Each CPU publishes its
  * CR3 in cpus[i].loaded_pml4 (tlb_loaded, from pml4_activate, before the
- * load); a shootdown writes the entry, fences, then reads those words, so
- * either the target sees the new entry when it loads the table, or the
- * requester sees the target's pml4 and interrupts it.  The kernel half is
- * shared by every pml4, so a kernel unmapping (a freed thread stack)
- * goes to every CPU that schedules threads.
+ * load); recording an entry in a batch (after its store) fences, then
+ * reads those words, so either the other CPU sees the new entry when it
+ * loads the table, or the recorder sees its pml4 and makes it a target.
+ * The kernel half is shared by every pml4, so a kernel unmapping (a freed
+ * thread stack) targets every CPU that schedules threads.
  *
- * The request: the requester fills its own slot in `requests', sets its
- * bit in each target's tlb_pending, sends VEC_IPI_TLB and waits, with
- * interrupts off (it must not migrate), for every target to clear the
- * bit.  While it waits it serves requests aimed at itself, so two CPUs
- * shooting at each other, or one spinning on a lock the other holds
- * (spin_acquire serves them too), cannot deadlock.  On one CPU it costs
- * one comparison. */
+ * Batches: an operation (an eviction, a fork, a munmap, a teardown)
+ * records all its entries in one struct tlb_batch and interrupts its
+ * targets once, at the end, with the list of pages (or "reload CR3" past
+ * TLB_BATCH_PAGES).  The targets of a batch only ever need to shrink: a
+ * target that switches CR3 meanwhile has flushed anyway, and a CPU that
+ * loads a recorded pml4 after the record reads the new entry.
+ *
+ * The round: the sender fills its own slot in `requests', sets its bit in
+ * each target's tlb_pending, sends VEC_IPI_TLB and waits, with interrupts
+ * off (it must not migrate), for every target to clear the bit.  While it
+ * waits it serves requests aimed at itself, so two CPUs shooting at each
+ * other, or one spinning on a lock the other holds (spin_acquire serves
+ * them too), cannot deadlock.  On one CPU every call costs one
+ * comparison. */
 
 #include "arch/x86_64/mmu.h"
 
@@ -34,19 +41,17 @@
 #include "arch/x86_64/percpu.h"
 #include "lib/kernel/console.h"
 
-#define FLUSH_ALL_PAGES 32 /* More pages than this: reload CR3 instead. */
-
 struct tlb_request {
-  const pte_t *pml4; /* Whose entries (NULL: the kernel half). */
-  uintptr_t va;      /* First page. */
-  size_t pages;      /* How many; 0: the whole TLB. */
+  const uintptr_t *va; /* The pages (the sender's batch, which waits). */
+  size_t pages;        /* How many; 0: the whole TLB. */
 };
 
 static struct tlb_request requests[CPU_MAX]; /* Slot R: CPU R's. */
-static uint64_t shootdowns[TLB_REASONS], ipis;
+static struct tlb_counts counts[TLB_REASONS];
+static uint64_t ipis;
 
 static const char *const reason_names[TLB_REASONS] = {
-    "unmap", "remap", "protect", "clean", "kernel"};
+    "evict", "fork", "munmap", "exit", "exec", "clean", "remap", "kernel"};
 
 /* See mmu.h. */
 void
@@ -59,12 +64,12 @@ tlb_loaded(pte_t *pml4)
 static void
 flush(const struct tlb_request *r)
 {
-  if (r->pages == 0 || r->pages > FLUSH_ALL_PAGES) {
+  if (r->pages == 0) {
     lcr3(rcr3());
     return;
   }
   for (size_t i = 0; i < r->pages; i++)
-    tlb_flush_page((const void *)(r->va + i * PGSIZE));
+    tlb_flush_page((const void *)r->va[i]);
 }
 
 /* See mmu.h. */
@@ -101,21 +106,53 @@ may_cache(int i, const pte_t *pml4)
 
 /* See mmu.h. */
 void
-tlb_shootdown(const pte_t *pml4, const void *va, size_t pages,
-              enum tlb_reason reason)
+tlb_batch_init(struct tlb_batch *b, enum tlb_reason reason)
+{
+  b->reason = reason;
+  b->targets = 0;
+  b->pages = 0;
+  b->remote = 0;
+}
+
+/* See mmu.h.  The caller may migrate at any moment, so "self" is only a
+   hint here: a user pml4 loaded on this CPU is the caller's own, and if
+   the caller moves on, this CPU reloads CR3 when it leaves; the kernel
+   half stays cached across such a switch, so its targets are every CPU,
+   this one included, and the sender flushes whatever bit is its own. */
+void
+tlb_batch_add(struct tlb_batch *b, const pte_t *pml4, const void *va)
 {
   if (cpu_count == 1)
     return;
+  b->pages++;
+  __atomic_thread_fence(__ATOMIC_SEQ_CST); /* The entry, then the CR3s. */
+  int self = cpu_self()->id;
+  uint32_t targets = 0;
+  for (int i = 0; i < cpu_count; i++)
+    if ((i != self || pml4 == NULL) && may_cache(i, pml4))
+      targets |= 1u << i;
+  if (targets == 0)
+    return;
+  b->targets |= targets;
+  if (b->remote < TLB_BATCH_PAGES)
+    b->va[b->remote] = (uintptr_t)va;
+  b->remote++;
+}
+
+/* See mmu.h. */
+void
+tlb_batch_send(struct tlb_batch *b)
+{
   bool was_on = read_rflags() & RFLAGS_IF;
   asm volatile("cli" : : : "memory");
   int self = cpu_self()->id;
-  __atomic_thread_fence(__ATOMIC_SEQ_CST); /* The entry, then the CR3s. */
-  uint32_t targets = 0;
-  for (int i = 0; i < cpu_count; i++)
-    if (i != self && may_cache(i, pml4))
-      targets |= 1u << i;
+  struct tlb_request req = {b->va,
+                            b->remote <= TLB_BATCH_PAGES ? b->remote : 0};
+  if (b->targets & (1u << self))
+    flush(&req);
+  uint32_t targets = b->targets & ~(1u << self);
   if (targets != 0) {
-    requests[self] = (struct tlb_request){pml4, (uintptr_t)va, pages};
+    requests[self] = req;
     for (uint32_t t = targets; t != 0; t &= t - 1) {
       struct cpu *c = &cpus[__builtin_ctz(t)];
       __atomic_or_fetch(&c->tlb_pending, 1u << self, __ATOMIC_RELEASE);
@@ -129,26 +166,60 @@ tlb_shootdown(const pte_t *pml4, const void *va, size_t pages,
         asm volatile("pause");
       }
     }
-    __atomic_add_fetch(&shootdowns[reason], 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&counts[b->reason].shootdowns, 1, __ATOMIC_RELAXED);
     int sent = 0;
     for (uint32_t t = targets; t != 0; t &= t - 1)
       sent++;
     __atomic_add_fetch(&ipis, sent, __ATOMIC_RELAXED);
   }
+  b->targets = 0;
+  b->remote = 0;
   if (was_on)
     asm volatile("sti" : : : "memory");
 }
 
 /* See mmu.h. */
 void
+tlb_batch_finish(struct tlb_batch *b)
+{
+  if (cpu_count == 1 || b->pages == 0)
+    return;
+  tlb_batch_sync(b);
+  struct tlb_counts *c = &counts[b->reason];
+  __atomic_add_fetch(&c->operations, 1, __ATOMIC_RELAXED);
+  __atomic_add_fetch(&c->pages, b->pages, __ATOMIC_RELAXED);
+  b->pages = 0;
+}
+
+/* See mmu.h. */
+struct tlb_counts
+tlb_counts(enum tlb_reason reason)
+{
+  ASSERT(reason < TLB_REASONS);
+  struct tlb_counts c;
+  c.operations = __atomic_load_n(&counts[reason].operations, __ATOMIC_RELAXED);
+  c.pages = __atomic_load_n(&counts[reason].pages, __ATOMIC_RELAXED);
+  c.shootdowns = __atomic_load_n(&counts[reason].shootdowns, __ATOMIC_RELAXED);
+  return c;
+}
+
+/* See mmu.h.  Two lines: the shootdowns (IPI rounds) by reason, then the
+   operations and the entries they recorded, `reason=operations/pages'. */
+void
 tlb_print_stats(void)
 {
   if (cpu_count == 1)
     return;
-  char line[160];
-  size_t n = 0;
-  for (int r = 0; r < TLB_REASONS; r++)
-    n += snprintf(line + n, sizeof line - n, " %s=%llu", reason_names[r],
-                  (unsigned long long)shootdowns[r]);
-  klog_printf("tlb: shootdowns%s; %llu IPIs\n", line, (unsigned long long)ipis);
+  char rounds[200], ops[300];
+  size_t n = 0, m = 0;
+  for (int r = 0; r < TLB_REASONS; r++) {
+    n += snprintf(rounds + n, sizeof rounds - n, " %s=%llu", reason_names[r],
+                  (unsigned long long)counts[r].shootdowns);
+    m += snprintf(ops + m, sizeof ops - m, " %s=%llu/%llu", reason_names[r],
+                  (unsigned long long)counts[r].operations,
+                  (unsigned long long)counts[r].pages);
+  }
+  klog_printf("tlb: shootdowns%s; %llu IPIs\n", rounds,
+              (unsigned long long)ipis);
+  klog_printf("tlb: operations/pages%s\n", ops);
 }

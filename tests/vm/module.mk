@@ -75,6 +75,7 @@ TEST_PROGS += tests/vm/swap-file        # test: File-backed pages under pressure
 TEST_PROGS += tests/vm/swap-fork        # test: fork of a process with swapped-out pages (10 MB machine)
 TEST_PROGS += tests/vm/evict-writer # test: A writer keeps writing pages another process evicts (TLB shootdown)
 TEST_PROGS += tests/vm/cow-reader   # test: A reader keeps reading COW pages its parent rewrites and evicts (TLB shootdown)
+TEST_PROGS += tests/vm/evict-running # test: Pages of a writer running on the other CPU evicted: shootdowns counted, data intact (smp=2)
 TEST_PROGS += tests/vm/swap-many        # test: Ten children at once on the 40 MB machine, each writing and checking 2.5 MiB
 TEST_PROGS += tests/vm/swap-mixed       # test: Anonymous and file pages competing on the 8 MB machine
 TEST_PROGS += tests/vm/swap-sysbuf      # test: System-call buffers that are out on swap (10 MB machine)
