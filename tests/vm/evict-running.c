@@ -6,11 +6,11 @@
    creating a file); the parent fills and checks PRESS_MIB in a machine
    whose user pool is far smaller, so the writer's frames are taken while
    it runs.  Its CPU caches their translations, so each such eviction
-   needs a shootdown: the parent presses until the machine's count of
-   eviction shootdowns (vmstat_machine) has grown by SHOOTDOWNS_WANTED,
-   or MAX_PASSES passes.  With the shootdown gone the count stays put;
-   with one that flushes nothing, the writer's stores through its stale
-   entries land in frames that now hold the parent's data, or miss the
+   needs a shootdown: the parent presses MIN_PASSES passes and on until
+   the machine's count of eviction shootdowns (vmstat_machine) has grown
+   by SHOOTDOWNS_WANTED, at most MAX_PASSES.  With the shootdown gone the count
+   stays put; with one that flushes nothing, the writer's stores through its
+   stale entries land in frames that now hold the parent's data, or miss the
    saved copy it reads back later: a pass or a round shows wrong words. */
 
 #include <syscall.h>
@@ -19,6 +19,7 @@
 #define WRITER_WORDS (512 * 1024 / sizeof(uint64_t))
 #define WRITER_MAX_ROUNDS 1000000
 #define PRESS_WORDS (2 * MIB / sizeof(uint64_t))
+#define MIN_PASSES 6
 #define MAX_PASSES 40
 #define SHOOTDOWNS_WANTED 20
 
@@ -70,7 +71,8 @@ test_main(int argc, char *argv[])
 
   if (pid == 0)
     exit(writer());
-  for (p = 0; p < MAX_PASSES && evict_shootdowns() - start < SHOOTDOWNS_WANTED;
+  for (p = 0; p < MIN_PASSES || (p < MAX_PASSES && evict_shootdowns() - start <
+                                                       SHOOTDOWNS_WANTED);
        p++) {
     words_fill(press_area, PRESS_WORDS, 7 + p);
     if (words_check(press_area, PRESS_WORDS, 7 + p) != PRESS_WORDS)
