@@ -92,12 +92,12 @@ enum tlb_reason {
 #define TLB_BATCH_PAGES 32 /* Pages listed; more: the targets reload CR3. */
 
 /* One operation's shootdown.  The entries it recorded are already gone
-   from this CPU's TLB; `targets' are the other CPUs that had their page
-   table loaded when one was recorded, and only they can still hold one.
-   Owned by one thread. */
+   from this CPU's TLB; `targets' are the CPUs that had their page table
+   loaded when one was recorded (every CPU for the kernel half), and only
+   they can still hold one.  Owned by one thread. */
 struct tlb_batch {
   enum tlb_reason reason;
-  uint32_t targets; /* Other CPUs to interrupt (bit per CPU). */
+  uint32_t targets; /* CPUs to flush (bit per CPU). */
   unsigned pages;   /* Entries recorded. */
   unsigned remote;  /* Of them, with targets: va[] lists the first ones. */
   uintptr_t va[TLB_BATCH_PAGES];
@@ -107,12 +107,14 @@ struct tlb_batch {
 void tlb_batch_init(struct tlb_batch *b, enum tlb_reason reason);
 /* Record that VA's entry in PML4 (NULL: the kernel half) was just removed
    or downgraded, its store done, and already flushed on this CPU.  Any
-   context; on one CPU it only counts. */
+   context; on one CPU it does nothing. */
 void tlb_batch_add(struct tlb_batch *b, const pte_t *pml4, const void *va);
 /* Interrupt B's targets and wait until they have flushed what B recorded;
    B stays open for more (used before a frame goes back to the pool in the
    middle of an operation).  Any context. */
 void tlb_batch_send(struct tlb_batch *b);
+/* tlb_batch_send if B has a target (none on one CPU, and none in the
+   operations on the caller's own address space). */
 static inline void
 tlb_batch_sync(struct tlb_batch *b)
 {
