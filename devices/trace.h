@@ -49,6 +49,9 @@ enum trace_type {
   TRACE_WINDOW = 22,    /* a = event mask, b = bytes of flow records next;
                            arg 1: a wanted window too big to keep */
   TRACE_ZERO_PAGE = 23, /* a = va, b = the zero frame: mapped read-only */
+  TRACE_PC_HIT = 24,    /* as = page cache, a = file page, b = frame */
+  TRACE_PC_MISS = 25,   /* same: the page was read into the cache */
+  TRACE_PC_EVICT = 26,  /* same: the frame left the cache (policy) */
   TRACE_TYPE_CNT
 };
 
@@ -200,6 +203,16 @@ static inline void
 trace_vm_munmap(const void *as, const void *addr)
 {
   TRACE_IF_ON(TRACE_MUNMAP, 0, as, (uintptr_t)addr, 0);
+}
+
+/* Page-cache events (vm/pagecache.c): TYPE is TRACE_PC_HIT, _MISS or
+   _EVICT; CACHE names the file's cache as AS names an address space. */
+static inline void
+trace_pcache(enum trace_type type, const void *cache, uint32_t index,
+             const void *kva)
+{
+  if (__builtin_expect(TRACE_VM_ON, 0))
+    trace_emit(type, 0, cache, index, trace_frame_index(kva));
 }
 
 /* Process events (userprog/process.c). */

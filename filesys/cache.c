@@ -174,6 +174,23 @@ cache_write(block_sector_t sector, const void *buf, size_t ofs, size_t len,
   return true;
 }
 
+/* Writes the CNT whole sectors from BUF at SECTOR to the device in one
+   request; cached copies of them are dropped first (file data is never
+   kept, so there are normally none).  False on a device error or a
+   sector outside the file system. */
+bool
+cache_write_run(block_sector_t sector, const void *buf, size_t cnt)
+{
+  if (device == NULL || sector >= limit || cnt > limit - sector)
+    return false;
+  for (size_t i = 0; i < cnt; i++) {
+    struct cache_slot *s = cache_find(sector + i);
+    if (s != NULL)
+      s->valid = false;
+  }
+  return block_write_multi(device, sector, buf, cnt);
+}
+
 /* Fills SECTOR with zeros. */
 bool
 cache_zero(block_sector_t sector, enum cache_mode mode)

@@ -25,6 +25,7 @@ bool cache_read(block_sector_t, void *buf, size_t ofs, size_t len,
 bool cache_read_run(block_sector_t sector, void *buf, size_t cnt);
 bool cache_write(block_sector_t, const void *buf, size_t ofs, size_t len,
                  enum cache_mode);
+bool cache_write_run(block_sector_t sector, const void *buf, size_t cnt);
 bool cache_zero(block_sector_t, enum cache_mode);
 
 #endif

@@ -71,8 +71,8 @@ file_close(struct file *file)
   bool held = fs_lock_enter();
   if (file->deny_write)
     inode_allow_write(file->inode);
-  inode_close(file->inode);
   fs_lock_exit(held);
+  inode_close(file->inode); /* Without the lock: see inode_close. */
   free(file);
 }
 
@@ -88,10 +88,14 @@ file_get_inode(struct file *file)
 off_t
 file_read(struct file *file, void *buffer, off_t size)
 {
+  /* The transfer runs without the lock (the page cache ranks below
+     it); one object is used by one thread at a time (a process's fds). */
   bool held = fs_lock_enter();
-  off_t n = inode_read_at(file->inode, buffer, size, file->pos);
-
-  file->pos += n;
+  off_t pos = file->pos;
+  fs_lock_exit(held);
+  off_t n = inode_read_at(file->inode, buffer, size, pos);
+  held = fs_lock_enter();
+  file->pos = pos + n;
   fs_lock_exit(held);
   return n;
 }
@@ -108,10 +112,14 @@ file_read_at(struct file *file, void *buffer, off_t size, off_t offset)
 off_t
 file_write(struct file *file, const void *buffer, off_t size)
 {
+  /* The transfer runs without the lock (the page cache ranks below
+     it); one object is used by one thread at a time (a process's fds). */
   bool held = fs_lock_enter();
-  off_t n = inode_write_at(file->inode, buffer, size, file->pos);
-
-  file->pos += n;
+  off_t pos = file->pos;
+  fs_lock_exit(held);
+  off_t n = inode_write_at(file->inode, buffer, size, pos);
+  held = fs_lock_enter();
+  file->pos = pos + n;
   fs_lock_exit(held);
   return n;
 }

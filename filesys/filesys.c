@@ -190,12 +190,15 @@ filesys_init(bool format)
   return true;
 }
 
-/* Unmounts: writes back open inodes and frees the sectors of removed
-   ones still open (their later use reads nothing).  Nothing is cached
-   dirty, so nothing else needs flushing.  Call at shutdown. */
+/* Unmounts: writes back the page cache's dirty pages and open inodes and
+   frees the sectors of removed ones still open (their later use reads
+   nothing).  The sector cache is write-through: nothing else needs
+   flushing.  Call at shutdown, without the file-system lock. */
 void
 filesys_done(void)
 {
+  if (fs_device != NULL)
+    inode_drop_caches();
   bool held = fs_lock_enter();
 
   if (fs_device != NULL) {

@@ -20,7 +20,14 @@
      removed         the name is gone: free the sectors at the last close
 
    All fields are guarded by the file-system lock (fs-state.h), which
-   every public function takes. */
+   every public function takes.
+
+   File data may go through a page cache above this layer (the hooks in
+   inode.h, registered by vm/pagecache.c): then inode_read_at and
+   inode_write_at of file inodes are the cache's, it reaches the disk with
+   inode_read_data / inode_write_data, and the last close writes back its
+   dirty pages before the inode goes.  The cache takes locks ranked below
+   this one, so it is entered without the file-system lock held. */
 
 #include "filesys/inode.h"
 #include <debug.h>
@@ -48,9 +55,55 @@ struct inode {
   uint32_t *first;       /* FIRST[i]: file sector where EXT[i] starts. */
   uint32_t table_cnt;    /* Extent-table sectors in TABLES. */
   block_sector_t tables[FS_TABLE_SECTORS];
+  void *cache; /* The page cache's object, or NULL. */
 };
 
 static struct inode *open_inodes;
+static const struct inode_data_hooks *data_hooks;
+
+/* Registers the page cache's HOOKS (once, at boot). */
+void
+inode_set_data_hooks(const struct inode_data_hooks *hooks)
+{
+  data_hooks = hooks;
+}
+
+/* INODE's page-cache object, or NULL.  Set once while the inode is open
+   and cleared only at its last close or at unmount, so an opener may read
+   it without the lock. */
+void *
+inode_get_cache(struct inode *inode)
+{
+  return __atomic_load_n(&inode->cache, __ATOMIC_ACQUIRE);
+}
+
+void *
+inode_set_cache(struct inode *inode, void *cache)
+{
+  bool held = fs_lock_enter();
+  if (inode->cache == NULL && !inode->dead)
+    __atomic_store_n(&inode->cache, cache, __ATOMIC_RELEASE);
+  void *now = inode->cache;
+  fs_lock_exit(held);
+  return now;
+}
+
+void *
+inode_take_cache(struct inode *inode)
+{
+  bool held = fs_lock_enter();
+  void *cache = inode->cache;
+  inode->cache = NULL;
+  fs_lock_exit(held);
+  return cache;
+}
+
+/* Does data of INODE go through the page cache? */
+static bool
+use_cache(const struct inode *inode)
+{
+  return data_hooks != NULL && inode->type == FS_TYPE_FILE && !inode->dead;
+}
 
 /* Reads table number T of inode SECTOR into EXT, CNT extents. */
 static bool
@@ -380,19 +433,41 @@ inode_unlink(struct inode *inode)
 void
 inode_close(struct inode *inode)
 {
+  if (inode == NULL)
+    return;
   bool held = fs_lock_enter();
-
-  if (inode != NULL && --inode->open_cnt == 0) {
-    if (!inode->dead) {
-      inode_unlink(inode);
-      if (inode->removed)
-        inode_release(inode);
-      else if (inode->dirty)
-        inode_store(inode);
+  void *cache = NULL;
+  /* The last close of an inode with a page cache: its dirty pages are
+     written back first, without the lock (the cache ranks below it).
+     Others may open, write and close meanwhile: flush until no write came
+     in, then take the cache off the inode under the lock.  (A caller that
+     holds the lock already never makes a last close of a cached file:
+     filesys/ opens and closes under one hold, so another open stays.) */
+  while (held && inode->open_cnt == 1 && inode->cache != NULL &&
+         data_hooks != NULL) {
+    uint64_t writes = data_hooks->writes(inode);
+    fs_lock_exit(held);
+    if (!inode->removed)
+      data_hooks->flush(inode);
+    held = fs_lock_enter();
+    if (inode->open_cnt == 1 && data_hooks->writes(inode) == writes) {
+      cache = inode->cache;
+      inode->cache = NULL;
     }
-    inode_free_memory(inode);
+  }
+  bool last = --inode->open_cnt == 0;
+  if (last && !inode->dead) {
+    inode_unlink(inode);
+    if (inode->removed)
+      inode_release(inode);
+    else if (inode->dirty)
+      inode_store(inode);
   }
   fs_lock_exit(held);
+  if (cache != NULL)
+    data_hooks->destroy(cache);
+  if (last)
+    inode_free_memory(inode);
 }
 
 /* Marks INODE to be deleted when its last opener closes it. */
@@ -439,17 +514,15 @@ data_mode(const struct inode *inode)
   return inode->type == FS_TYPE_DIR ? CACHE_KEEP : CACHE_BYPASS;
 }
 
-/* Whole sectors that can be read in one request at OFFSET (sector
-   aligned): contiguous on disk (one extent), written (below
-   init_length), within the SIZE bytes wanted, at most FS_RUN_MAX. */
+/* Whole sectors of file data that one request can move at OFFSET (sector
+   aligned): contiguous on disk (one extent), below LIMIT bytes of the
+   file, within the SIZE bytes given, at most FS_RUN_MAX. */
 #define FS_RUN_MAX 64
 static uint32_t
-sector_run(const struct inode *inode, off_t size, off_t offset)
+extent_run(const struct inode *inode, off_t size, off_t offset, off_t limit)
 {
   if (offset % BLOCK_SECTOR_SIZE != 0 || data_mode(inode) != CACHE_BYPASS)
     return 0;
-  off_t limit =
-      inode->init_length < inode->length ? inode->init_length : inode->length;
   off_t bytes = size < limit - offset ? size : limit - offset;
   uint32_t want = bytes > 0 ? bytes / BLOCK_SECTOR_SIZE : 0;
   uint32_t idx = (uint32_t)offset / BLOCK_SECTOR_SIZE;
@@ -466,12 +539,61 @@ sector_run(const struct inode *inode, off_t size, off_t offset)
   return n < FS_RUN_MAX ? n : FS_RUN_MAX;
 }
 
+/* A read may take only sectors already written (below init_length). */
+static uint32_t
+sector_run(const struct inode *inode, off_t size, off_t offset)
+{
+  off_t limit =
+      inode->init_length < inode->length ? inode->init_length : inode->length;
+  return extent_run(inode, size, offset, limit);
+}
+
 /* Reads up to SIZE bytes at OFFSET into BUFFER; returns the number read,
-   short only at end of file or on a device error.  Runs of whole sectors
-   of file data go to the device as one request (a page fault of a file
-   page is one 8-sector read, as for swap). */
+   short only at end of file or on a device error.  File data goes
+   through the page cache when there is one. */
 off_t
-inode_read_at(struct inode *inode, void *buffer_, off_t size, off_t offset)
+inode_read_at(struct inode *inode, void *buffer, off_t size, off_t offset)
+{
+  if (use_cache(inode))
+    return data_hooks->read(inode, buffer, size, offset);
+  return inode_read_data(inode, buffer, size, offset);
+}
+
+/* Writes up to SIZE bytes from BUFFER at OFFSET; returns the number
+   written: short at end of file (files never grow) or on a device error,
+   0 while writes are denied.  File data goes through the page cache when
+   there is one (it is written back later). */
+off_t
+inode_write_at(struct inode *inode, const void *buffer, off_t size,
+               off_t offset)
+{
+  if (use_cache(inode))
+    return data_hooks->write(inode, buffer, size, offset);
+  if (!inode_writable(inode))
+    return 0;
+  return inode_write_data(inode, buffer, size, offset);
+}
+
+bool
+inode_writable(struct inode *inode)
+{
+  bool held = fs_lock_enter();
+  bool ok = inode->deny_write_cnt == 0 && !inode->dead;
+  fs_lock_exit(held);
+  return ok;
+}
+
+bool
+inode_is_removed(struct inode *inode)
+{
+  return inode->removed;
+}
+
+/* Reads file data from the disk, bypassing any page cache.  Runs of
+   whole sectors go to the device as one request (a page is one 8-sector
+   read, as for swap). */
+off_t
+inode_read_data(struct inode *inode, void *buffer_, off_t size, off_t offset)
 {
   bool held = fs_lock_enter();
   uint8_t *buffer = buffer_;
@@ -479,9 +601,8 @@ inode_read_at(struct inode *inode, void *buffer_, off_t size, off_t offset)
 
   while (!inode->dead && size > 0 && offset >= 0 && offset < inode->length) {
     uint32_t run = sector_run(inode, size, offset);
-    if (run > 1) {
-      if (!cache_read_run(byte_to_sector(inode, offset), buffer + done, run))
-        break;
+    if (run > 1 &&
+        cache_read_run(byte_to_sector(inode, offset), buffer + done, run)) {
       done += run * BLOCK_SECTOR_SIZE;
       offset += run * BLOCK_SECTOR_SIZE;
       size -= run * BLOCK_SECTOR_SIZE;
@@ -523,20 +644,34 @@ zero_gap(struct inode *inode, off_t end)
   return true;
 }
 
-/* Writes up to SIZE bytes from BUFFER at OFFSET; returns the number
-   written: short at end of file (files never grow) or on a device error,
-   0 while writes are denied. */
+/* Writes file data to the disk, bypassing any page cache and write
+   denial; returns the bytes written (short at end of file or on a device
+   error). */
 off_t
-inode_write_at(struct inode *inode, const void *buffer_, off_t size,
-               off_t offset)
+inode_write_data(struct inode *inode, const void *buffer_, off_t size,
+                 off_t offset)
 {
   bool held = fs_lock_enter();
   const uint8_t *buffer = buffer_;
   off_t done = 0;
 
-  if (inode->deny_write_cnt == 0 && !inode->dead && offset >= 0 &&
-      offset < inode->length && size > 0 && zero_gap(inode, offset)) {
+  if (!inode->dead && offset >= 0 && offset < inode->length && size > 0 &&
+      zero_gap(inode, offset)) {
     while (size > 0 && offset < inode->length) {
+      uint32_t run = extent_run(inode, size, offset, inode->length);
+      /* A failed run is done again sector by sector, so the count
+         written stops exactly at the bad sector. */
+      if (run > 1 &&
+          cache_write_run(byte_to_sector(inode, offset), buffer + done, run)) {
+        done += run * BLOCK_SECTOR_SIZE;
+        offset += run * BLOCK_SECTOR_SIZE;
+        size -= run * BLOCK_SECTOR_SIZE;
+        if (offset > inode->init_length) {
+          inode->init_length = offset;
+          inode->dirty = true;
+        }
+        continue;
+      }
       int n = chunk_size(inode, size, offset);
       if (!cache_write(byte_to_sector(inode, offset), buffer + done,
                        offset % BLOCK_SECTOR_SIZE, n, data_mode(inode)))
@@ -637,6 +772,15 @@ inode_for_each_removed(inode_claim_func *claim, void *aux)
   for (struct inode *i = open_inodes; i != NULL; i = i->next)
     if (i->removed)
       claim(i->sector, i->ext, i->ext_cnt, i->tables, i->table_cnt, aux);
+}
+
+/* Before unmounting, without the file-system lock: every page cache
+   writes back its dirty pages and lets go of its frames. */
+void
+inode_drop_caches(void)
+{
+  if (data_hooks != NULL)
+    data_hooks->unmount();
 }
 
 /* At unmount: writes back every open inode, frees the sectors of removed

@@ -41,6 +41,13 @@ struct vmstat {
   uint64_t swap_slots_used;     /* Swap slots in use now. */
   uint64_t swap_slots_total;    /* Swap slots on the swap disk. */
   uint64_t faults_zero_page;    /* Reads of untouched memory: zero frame. */
+  /* The page cache (file pages in user frames), the whole machine's in
+     both calls. */
+  uint64_t pcache_hits;       /* Pages found in the cache. */
+  uint64_t pcache_misses;     /* Pages read into it from the disk. */
+  uint64_t pcache_evictions;  /* Cache frames taken by the policy. */
+  uint64_t pcache_writebacks; /* Dirty cache pages written to files. */
+  uint64_t pcache_frames;     /* Frames the cache holds now. */
   /* The whole machine's TLB work by reason, on several CPUs (all zero on
      one): operations that removed or downgraded present entries, the
      entries, and the shootdowns (rounds of IPIs) they needed. */

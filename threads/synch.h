@@ -28,6 +28,8 @@ enum lock_rank {
   LOCK_RANK_NONE = 0,            /* Unranked: not checked. */
   LOCK_RANK_ADDR_SPACE = 10,     /* An address space (vm/addrspace.h). */
   LOCK_RANK_ADDR_SPACE_NEW = 11, /* One being built by fork. */
+  LOCK_RANK_PAGECACHES = 14,     /* The list of page caches (vm/pagecache.c). */
+  LOCK_RANK_PAGECACHE = 15,      /* One file's page cache (vm/pagecache.c). */
   LOCK_RANK_FRAME = 20,          /* The frame table (vm/frame.c). */
   LOCK_RANK_SWAP = 30,           /* The swap bitmap (vm/swap.c). */
   LOCK_RANK_FS = 40,             /* The file system (filesys/filesys.c). */

@@ -40,6 +40,13 @@ report(void)
          (unsigned long long)machine.user_frames_total,
          (unsigned long long)machine.swap_slots_used,
          (unsigned long long)machine.swap_slots_total);
+  printf("pcache:  %llu frames; hits=%llu misses=%llu evictions=%llu "
+         "writebacks=%llu\n",
+         (unsigned long long)machine.pcache_frames,
+         (unsigned long long)machine.pcache_hits,
+         (unsigned long long)machine.pcache_misses,
+         (unsigned long long)machine.pcache_evictions,
+         (unsigned long long)machine.pcache_writebacks);
   return true;
 }
 

@@ -33,6 +33,7 @@
 #include "userprog/process.h"
 #include "userprog/uaccess.h"
 #include "vm/inspect.h"
+#include "vm/pagecache.h"
 #include "vm/swap.h"
 #include "vm/vm.h"
 
@@ -409,6 +410,13 @@ vmstat_fill(struct vmstat *s, const struct vm_counters *c)
   s->user_frames_total = palloc_total_count(PAL_USER);
   s->swap_slots_used = swap_slots_used();
   s->swap_slots_total = swap_slots_total();
+  struct pagecache_stats pc;
+  pagecache_get_stats(&pc);
+  s->pcache_hits = pc.hits;
+  s->pcache_misses = pc.misses;
+  s->pcache_evictions = pc.evictions;
+  s->pcache_writebacks = pc.writebacks;
+  s->pcache_frames = pc.frames;
   _Static_assert((int)VMSTAT_TLB_REASONS == (int)TLB_REASONS &&
                      (int)VMSTAT_TLB_KERNEL == (int)TLB_KERNEL &&
                      (int)VMSTAT_TLB_EXEC == (int)TLB_EXEC,

@@ -10,6 +10,17 @@
  * mapped bytes only, so it never extends the file.  Read-only program pages
  * are file pages with no region (the program file is never written).
  *
+ * Page cache: a file page that is exactly one page of its file (every
+ * mmap page with file bytes, program text and read-only data pages whose
+ * zeros match the file) maps that page's frame in the file's page cache
+ * (vm/pagecache.c) instead of a private one, so N processes running one
+ * program hold its text once, and a mapping sees write() and write() sees
+ * the mapping.  Its dirty bit is collected by the evictor, or written
+ * back here when the mapping goes; the cache writes the page, clipped to
+ * the file.  A page whose cached bytes do not match its recipe (zeros
+ * where the file has bytes: the tail of a segment) keeps a private frame
+ * filled through the cache, as before.
+ *
  * A mapping is a lazy region (vm/region.c) with its own reference to the
  * file, so it outlives close() and remove() of the file it came from, and
  * mmap costs the same for one page as for 64 GiB. */
@@ -21,10 +32,12 @@
 
 #include "devices/trace.h"
 #include "filesys/file.h"
+#include "filesys/inode.h"
 #include "lib/kernel/console.h"
 #include "mm/vaddr.h"
 #include "vm/addrspace.h"
 #include "vm/frame.h"
+#include "vm/pagecache.h"
 #include "vm/region.h"
 
 static bool file_backed_swap_in(struct page *, void *kva);
@@ -111,7 +124,8 @@ file_backed_swap_in(struct page *page, void *kva)
                      file_page_file(page, page->file.region), kva);
 }
 
-/* Write the mapped bytes of PAGE (resident) to its file. */
+/* Write the mapped bytes of PAGE (resident) to its file: through the
+   page cache if it maps a cache frame. */
 static bool
 write_back(struct page *page)
 {
@@ -121,6 +135,8 @@ write_back(struct page *page)
   bool ok = true;
   VM_COUNT(page->as, file_writebacks);
   trace_vm_writeback(&page->as->spt, page->va);
+  if (page->frame->cache != NULL)
+    return pagecache_write_back(page->frame);
   for (int i = 0; i < r->cnt; i++)
     if (r->len[i] > 0 && file_write_at(file, p + r->page_ofs[i], r->len[i],
                                        r->file_ofs[i]) != r->len[i])
@@ -156,8 +172,184 @@ static void
 file_backed_destroy(struct page *page)
 {
   if (page->frame != NULL && page->file.region != NULL &&
-      pml4_is_dirty(page->as->pml4, page->va) && !write_back(page))
+      pml4_is_dirty(page->as->pml4, page->va) && !write_back(page)) {
     klog_printf("mmap: write-back of %p failed (disk error)\n", page->va);
+    if (page->frame->cache != NULL)
+      pagecache_revert(page->frame);
+  }
+}
+
+/* ---- Pages that map the page cache ------------------------------------ */
+
+/* The file page R reproduces, if it is one: every piece at its own offset
+   in one page-aligned page of the file.  Sets *INDEX. */
+static bool
+recipe_file_page(const struct load_recipe *r, uint32_t *index)
+{
+  int64_t base = -1;
+  for (int i = 0; i < r->cnt; i++) {
+    if (r->len[i] == 0)
+      continue;
+    int64_t b = (int64_t)r->file_ofs[i] - r->page_ofs[i];
+    if (b < 0 || b % PGSIZE != 0 || (base >= 0 && b != base))
+      return false;
+    base = b;
+  }
+  if (base < 0)
+    return false;
+  *index = (uint32_t)(base / PGSIZE);
+  return true;
+}
+
+/* True if the bytes of KVA (the file page) that R does not bring from the
+   file are zero, as R would make them. */
+static bool
+recipe_gaps_zero(const struct load_recipe *r, const uint8_t *kva)
+{
+  if (r->cnt == 1 && r->page_ofs[0] == 0 && r->len[0] == PGSIZE)
+    return true; /* A whole page: no gap (every mmap page but the last). */
+  uint32_t pos = 0;
+  while (pos < PGSIZE) {
+    uint32_t next = PGSIZE;
+    bool covered = false;
+    for (int i = 0; i < r->cnt && !covered; i++) {
+      uint32_t s = r->page_ofs[i], e = s + r->len[i];
+      if (r->len[i] > 0 && s <= pos && pos < e) {
+        pos = e;
+        covered = true;
+      } else if (r->len[i] > 0 && s > pos && s < next)
+        next = s;
+    }
+    if (covered)
+      continue;
+    for (; pos < next; pos++)
+      if (kva[pos] != 0)
+        return false;
+  }
+  return true;
+}
+
+/* PAGE's recipe and region, whether it is uninit or a file page; false
+   if it is neither a file page nor becoming one. */
+static bool
+file_page_source(const struct page *page, const struct load_recipe **r,
+                 struct vm_region **region)
+{
+  if (page->operations->type == VM_UNINIT && page->uninit.type == VM_FILE &&
+      page->uninit.init != NULL) {
+    *r = &page->uninit.recipe;
+    *region = page->uninit.region;
+    return true;
+  }
+  if (page->operations->type == VM_FILE) {
+    *r = &page->file.recipe;
+    *region = page->file.region;
+    return true;
+  }
+  return false;
+}
+
+/* Make PAGE (uninit) the file page it was to become. */
+static void
+become_file_page(struct page *page)
+{
+  if (page->operations->type != VM_UNINIT)
+    return;
+  struct uninit_page u = page->uninit;
+  file_backed_initializer(page, NULL);
+  page->file.recipe = u.recipe;
+  page->file.region = u.region;
+}
+
+/* Link PAGE to cache frame F (pinned) and map it.  PAGE's owner's lock
+   held. */
+static bool
+map_cached(struct page *page, struct frame *f)
+{
+  frame_link(f, page);
+  page->writable_now = page->writable;
+  /* Not resident, so not mapped (vm/vm.c, invariant 1). */
+  if (pml4_set_page(page->as->pml4, page->va, f->kva, page->writable_now))
+    return true;
+  frame_unlink(f, page);
+  return false;
+}
+
+bool
+file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
+{
+  const struct load_recipe *r;
+  struct vm_region *region;
+  uint32_t index;
+  struct addrspace *as = page->as;
+  if (as != addrspace_current() || !file_page_source(page, &r, &region) ||
+      !recipe_file_page(r, &index))
+    return false;
+  struct inode *inode = file_get_inode(file_page_file(page, region));
+  /* A hit is mapped under the cache's lock (which keeps the frame in the
+     cache); a miss lets go of the address-space lock while the cache
+     reads (nobody else touches a page that is not resident: only the
+     owner loads its pages) and keeps the frame pinned instead. */
+  struct frame *f = pagecache_lock_hit(inode, index);
+  bool hit = f != NULL;
+  if (!hit) {
+    lock_release(&as->lock);
+    f = pagecache_get_pinned(inode, index, why);
+    lock_acquire(&as->lock);
+  }
+  *kva = NULL;
+  if (f == NULL)
+    return true;
+  bool fits = recipe_gaps_zero(r, f->kva), mapped = false;
+  if (fits) {
+    become_file_page(page);
+    mapped = map_cached(page, f);
+  }
+  if (mapped) /* Mapped accessed: see vm_do_claim_page. */
+    addrspace_note_claim(as, page->va);
+  if (hit)
+    pagecache_unlock(f);
+  else
+    frame_unpin(f);
+  if (!fits)
+    return false;
+  if (!mapped) {
+    *why = VM_FAULT_NOMEM;
+    return true;
+  }
+  trace_vm_claim(&as->spt, page->va, f->kva);
+  *why = VM_FAULT_RESOLVED;
+  *kva = f->kva;
+  return true;
+}
+
+bool
+file_fork_cached(struct page *dst, struct page *src)
+{
+  struct vm_region *region = dst->uninit.region;
+  file_backed_initializer(dst, NULL);
+  dst->file.recipe = src->file.recipe;
+  dst->file.region = region;
+  return map_cached(dst, src->frame);
+}
+
+void
+file_page_make_private(struct page *src, struct frame *own)
+{
+  struct frame *cached = src->frame;
+  if (cached == NULL || cached->cache == NULL) {
+    frame_unpin(own);
+    frame_free(own);
+    return;
+  }
+  memcpy(own->kva, cached->kva, PGSIZE);
+  bool dirty = pml4_is_dirty(src->as->pml4, src->va);
+  frame_unlink(cached, src);
+  frame_link(own, src);
+  pml4_set_page(src->as->pml4, src->va, own->kva, src->writable_now);
+  if (dirty)
+    pml4_set_dirty(src->as->pml4, src->va, true);
+  frame_unpin(own);
 }
 
 /* Map LENGTH bytes of FILE from OFFSET at ADDR.  Returns ADDR, or NULL for

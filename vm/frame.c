@@ -12,6 +12,10 @@
  * and the policy takes or passes.  The eviction itself is vm_evict_frame
  * in vm/vm.c.
  *
+ * A frame of the page cache (vm/pagecache.c) is owned by its cache and by
+ * every page mapping it; the search try-locks the cache's lock too, and
+ * read() and write() hits stand in for its accessed bit (cache_used).
+ *
  * Locking: owners' address-space locks (rank 10) are only try-locked here,
  * with frame_lock (rank 20) held; a try-lock never waits, so this cannot
  * deadlock whatever the evicting thread holds (vm/vm.h). */
@@ -26,6 +30,7 @@
 #include "mm/vaddr.h"
 #include "threads/synch.h"
 #include "vm/addrspace.h"
+#include "vm/pagecache.h"
 #include "vm/policy.h"
 
 static struct lock frame_lock;
@@ -64,29 +69,46 @@ frame_alloc(void)
      pin count, and this one gets its page only in frame_link. */
   f->pin_cnt = 1;
   f->share_cnt = 0;
+  f->cache = NULL;
+  f->cache_dirty = f->cache_used = false;
   return f;
 }
 
 void
 frame_free(struct frame *f)
 {
-  ASSERT(f->page == NULL);
+  ASSERT(f->page == NULL && f->cache == NULL);
   palloc_free_page(f->kva);
 }
 
-/* Take the address-space lock of every sharer of F; false (nothing
-   taken) if one is busy. */
+/* True if F has an owner: a page or a page cache. */
+static bool
+frame_owned(const struct frame *f)
+{
+  return f->page != NULL || f->cache != NULL;
+}
+
+/* Take the address-space lock of every sharer of F, and its page cache's
+   lock; false (nothing taken) if one is busy. */
 static bool
 claim_sharers(struct frame *f)
 {
+  /* A lock this thread holds counts as busy (a loader reads its program
+     with its address space locked, and may have to evict meanwhile). */
+  if (f->cache != NULL && (lock_held_by_current_thread(&f->cache->lock) ||
+                           !lock_try_acquire(&f->cache->lock)))
+    return false;
   struct page *p;
   for (p = f->page; p != NULL; p = p->next_sharer)
-    if (!lock_try_acquire(&p->as->lock))
+    if (lock_held_by_current_thread(&p->as->lock) ||
+        !lock_try_acquire(&p->as->lock))
       break;
   if (p == NULL)
     return true;
   for (struct page *q = f->page; q != p; q = q->next_sharer)
     lock_release(&q->as->lock);
+  if (f->cache != NULL)
+    lock_release(&f->cache->lock);
   return false;
 }
 
@@ -95,15 +117,22 @@ release_sharers(struct frame *f)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
     lock_release(&p->as->lock);
+  if (f->cache != NULL)
+    lock_release(&f->cache->lock);
 }
 
-/* Clear the accessed bit in every sharer's PTE; true if any was set. */
+/* Clear the accessed bit in every sharer's PTE (and the page cache's use
+   mark); true if any was set. */
 static bool
 test_and_clear_accessed(struct frame *f)
 {
   bool accessed = false;
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
     accessed |= pml4_test_and_clear_accessed(p->as->pml4, p->va);
+  if (f->cache != NULL) {
+    accessed |= f->cache_used;
+    f->cache_used = false;
+  }
   return accessed;
 }
 
@@ -117,7 +146,7 @@ sample_batch(void)
     size_t i = policy->sample_next();
     if (i == POLICY_END)
       break;
-    if (frames[i].page == NULL || !claim_sharers(&frames[i]))
+    if (!frame_owned(&frames[i]) || !claim_sharers(&frames[i]))
       continue;
     policy->sampled(i, test_and_clear_accessed(&frames[i]));
     release_sharers(&frames[i]);
@@ -148,7 +177,7 @@ frame_choose_victim(bool *busy)
     if (i == POLICY_END)
       break;
     struct frame *f = &frames[i];
-    if (f->page == NULL)
+    if (!frame_owned(f))
       continue;
     if (f->pin_cnt > 0 || !claim_sharers(f)) {
       *busy = true;
@@ -190,11 +219,53 @@ frame_unpin(struct frame *f)
 }
 
 void
+frame_pin(struct frame *f)
+{
+  ASSERT(f->cache != NULL && lock_held_by_current_thread(&f->cache->lock));
+  lock_acquire(&frame_lock);
+  __atomic_fetch_add(&f->pin_cnt, 1, __ATOMIC_ACQUIRE); /* Vs unpin. */
+  lock_release(&frame_lock);
+}
+
+/* What the policy may use to recognise page INDEX of CACHE. */
+static uintptr_t
+cache_key(const struct pagecache *cache, uint32_t index)
+{
+  return ((uintptr_t)cache * 0x9e3779b97f4a7c15ull) ^ ((uintptr_t)index << 12);
+}
+
+void
+frame_set_cache(struct frame *f, struct pagecache *cache, uint32_t index)
+{
+  ASSERT(lock_held_by_current_thread(&cache->lock));
+  ASSERT(f->pin_cnt > 0 && !frame_owned(f));
+  lock_acquire(&frame_lock);
+  policy->claimed(f - frames, cache_key(cache, index));
+  f->cache = cache;
+  f->cache_index = index;
+  f->cache_dirty = false;
+  f->cache_used = true;
+  lock_release(&frame_lock);
+}
+
+void
+frame_clear_cache(struct frame *f)
+{
+  ASSERT(f->cache != NULL && lock_held_by_current_thread(&f->cache->lock));
+  lock_acquire(&frame_lock);
+  f->cache = NULL;
+  f->cache_dirty = false;
+  if (f->page == NULL)
+    policy->freed(f - frames);
+  lock_release(&frame_lock);
+}
+
+void
 frame_link(struct frame *f, struct page *page)
 {
   ASSERT(lock_held_by_current_thread(&page->as->lock));
   lock_acquire(&frame_lock);
-  if (f->page == NULL)
+  if (!frame_owned(f))
     policy->claimed(f - frames, page_key(page));
   page->frame = f;
   page->next_sharer = f->page;
@@ -216,9 +287,9 @@ frame_unlink(struct frame *f, struct page *page)
   *pp = page->next_sharer;
   page->next_sharer = NULL;
   page->frame = NULL;
-  if (f->page == NULL)
+  if (!frame_owned(f))
     policy->freed(f - frames);
-  unsigned left = --f->share_cnt;
+  unsigned left = --f->share_cnt + (f->cache != NULL);
   lock_release(&frame_lock);
   return left;
 }

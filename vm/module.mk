@@ -7,6 +7,7 @@ KERNEL_SRCS += vm/uninit.c   # lazy pages before their first fault
 KERNEL_SRCS += vm/anon.c     # anonymous pages: zero-fill, swap
 KERNEL_SRCS += vm/file.c     # file-backed pages, mmap/munmap
 KERNEL_SRCS += vm/frame.c    # frame table, victim search (mechanism)
+KERNEL_SRCS += vm/pagecache.c # page cache: file pages in user frames, shared
 KERNEL_SRCS += vm/policy.c          # replacement policies: registry, index queue
 KERNEL_SRCS += vm/policy-clock.c    # clock over accessed bits, frame order
 KERNEL_SRCS += vm/policy-fifo.c     # first in, first out

@@ -15,7 +15,8 @@
  *      in the user pool or held by the thread that took it from
  *      vm_get_frame (the clock skips both);
  *   4. a frame with share_cnt > 1 holds anonymous pages only, all mapped
- *      read-only (copy-on-write). */
+ *      read-only (copy-on-write), or belongs to a page cache (file pages
+ *      mapping one file page, vm/pagecache.h). */
 
 #include "vm/vm.h"
 
@@ -31,6 +32,7 @@
 #include "vm/addrspace.h"
 #include "vm/frame.h"
 #include "vm/inspect.h"
+#include "vm/pagecache.h"
 #include "vm/region.h"
 #include "vm/swap.h"
 
@@ -48,6 +50,7 @@ vm_init(void)
   if (zero_frame == NULL)
     PANIC("vm: no memory for the zero frame");
   frame_table_init();
+  pagecache_init();
   swap_init();
   inspect_init();
   trace_boot(palloc_pool_base(PAL_USER), palloc_total_count(PAL_USER),
@@ -250,8 +253,9 @@ vm_evict_frame(enum evict_failure *why)
   tlb_batch_finish(&tlb);
   dbg(VM, "evict frame %p: %u sharer(s), %s\n", f->kva, f->share_cnt,
       dirty ? "dirty" : "clean");
-  bool saved = f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)
-                                : swap_out(f->page, dirty);
+  bool saved = f->cache != NULL   ? pagecache_evict(f, dirty)
+               : f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)
+                                  : swap_out(f->page, dirty);
   if (!saved) {
     remap_sharers(f, dirty);
     for (struct page *p = f->page; p != NULL; p = p->next_sharer)
@@ -298,6 +302,16 @@ evict_or_wait(void)
       timer_sleep(1);
     }
   }
+}
+
+/* A pinned frame owned by nobody, for the page cache: from the pool or by
+   eviction.  The caller holds no address-space lock.  NULL when memory
+   is really out. */
+struct frame *
+vm_get_free_frame(void)
+{
+  struct frame *f = frame_alloc();
+  return f != NULL ? f : evict_or_wait();
 }
 
 /* The address-space locks a thread holds while it claims PAGE: its own,
@@ -427,6 +441,9 @@ static void *
 vm_do_claim_page(struct page *page, enum vm_fault_result *why)
 {
   ASSERT(page->frame == NULL);
+  void *cached;
+  if (file_claim_cached(page, &cached, why)) /* Maps a page-cache frame. */
+    return cached;
   struct frame *f = vm_get_frame(page);
   if (f == NULL) {
     *why = VM_FAULT_NOMEM;
@@ -788,6 +805,17 @@ copy_page(struct addrspace *dst, struct page *src, struct tlb_batch *tlb)
   if (src->frame != NULL && src->file.region != NULL &&
       pml4_is_dirty(src->as->pml4, src->va) && !file_page_write_back(src))
     return false;
+  /* Page cache: program text stays shared; a mapping page resident now
+     moves to a private frame in both processes (each copy keeps its own
+     bytes: tests/vm/mmap-fork*).  SRC is read again after the wait. */
+  if (src->frame != NULL && src->frame->cache != NULL) {
+    if (src->file.region == NULL)
+      return file_fork_cached(p, src);
+    struct frame *own = vm_get_frame(p);
+    if (own == NULL)
+      return false;
+    file_page_make_private(src, own);
+  }
   p->uninit.recipe = src->file.recipe; /* No INIT: filled below. */
   enum vm_fault_result why;
   void *kva = vm_do_claim_page(p, &why);
@@ -852,6 +880,7 @@ vm_print_stats(void)
 {
   vm_log_counters("vm", &vm_stats);
   frame_print_stats();
+  pagecache_print_stats();
   klog_printf("swap: %zu of %zu slots in use\n", swap_slots_used(),
               swap_slots_total());
 }

@@ -52,6 +52,8 @@
      11 the address-space lock of a fork child being built (the parent
         holds its own, then this one; set back to 10 before the child
         runs).
+     14 the list of page caches, 15 a file's page cache (vm/pagecache.h;
+        the evictor only try-locks a cache)
      20 frame_lock (static in vm/frame.c: frame links, pins, clock hand)
      30 swap_lock (vm/swap.c)
      40 the file-system lock     50 an IDE channel
@@ -197,6 +199,10 @@ enum vm_fault_result vm_try_handle_fault(const struct page_fault_info *);
    the fault path above).  Returns the frame's kernel address, or NULL
    with *WHY set. */
 void *vm_claim_page(void *va, enum vm_fault_result *why);
+/* A pinned frame owned by nobody (the page cache's), from the pool or by
+   eviction; the caller holds no address-space lock.  NULL if memory is
+   out. */
+struct frame *vm_get_free_frame(void);
 /* Free PAGE: its type's resources, its frame and mapping, the struct.
    The owner's lock is held. */
 void vm_dealloc_page(struct page *);

@@ -91,6 +91,22 @@ block_read_multi(struct block *b, block_sector_t sector, void *buf,
   return true;
 }
 
+/* Writes CNT consecutive sectors from BUF at SECTOR, one at a time. */
+bool
+block_write_multi(struct block *b, block_sector_t sector, const void *buf,
+                  unsigned cnt)
+{
+  const uint8_t *p = buf;
+  /* A device told to fail refuses a command it cannot finish, as a
+     whole: the caller retries sector by sector. */
+  if (b->fail_after >= 0 && (unsigned long)b->fail_after < cnt)
+    return false;
+  for (unsigned i = 0; i < cnt; i++)
+    if (!block_write(b, sector + i, p + i * BLOCK_SECTOR_SIZE))
+      return false;
+  return true;
+}
+
 /* Number of sectors of B. */
 block_sector_t
 block_size(struct block *b)

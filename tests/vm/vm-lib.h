@@ -139,7 +139,10 @@ barrier_all_there(int fd, int n)
 /* A child of a barrier test: fills REGION (WORDS words) with pattern
    SEED, arrives at the barrier in file "barrier", keeps checking its data
    until all CHILDREN have arrived, checks once more and exits with the
-   digest of its data (0 on any mismatch). */
+   digest of its data (0 on any mismatch).  Between checks it sleeps a
+   tick: a waiter that only computes would keep the one CPU from the
+   children still faulting their data in for a whole time slice per
+   fault (they share its priority), and the barrier would take minutes. */
 static inline void NO_RETURN
 barrier_child(uint64_t *region, size_t words, uint64_t seed, int index,
               int children)
@@ -148,10 +151,11 @@ barrier_child(uint64_t *region, size_t words, uint64_t seed, int index,
 
   words_fill(region, words, seed);
   barrier_arrive(fd, index);
-  do
+  do {
     if (words_check(region, words, seed) != words)
       exit(0);
-  while (!barrier_all_there(fd, children));
+    sleep(1);
+  } while (!barrier_all_there(fd, children));
   if (words_check(region, words, seed) != words)
     exit(0);
   exit(words_digest_mem(region, words));

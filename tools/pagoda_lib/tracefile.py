@@ -26,7 +26,8 @@ TYPES = {
     7: "alloc", 8: "claim", 9: "zero", 10: "file_in", 11: "swap_in",
     12: "stack", 13: "cow_share", 14: "cow_copy", 15: "cow_last",
     16: "evict", 17: "swap_out", 18: "writeback", 19: "free", 20: "mmap",
-    21: "munmap", 22: "window", 23: "zero_page",
+    21: "munmap", 22: "window", 23: "zero_page", 24: "pcache_hit",
+    25: "pcache_miss", 26: "pcache_evict",
 }
 TYPE_NUMBERS = {v: k for k, v in TYPES.items()}
 FLOW_ENTER, FLOW_EXIT, FLOW_MARK = 0x80, 0x81, 0x82
