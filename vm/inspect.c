@@ -54,7 +54,7 @@ describe_page(struct page *page, struct pmap_entry *e)
             : type == VM_FILE ? PMAP_FILE
                               : PMAP_UNINIT;
   e->future_type = type != VM_UNINIT              ? e->type
-                   : page->uninit.type == VM_FILE ? PMAP_FILE
+                   : page->uninit_type == VM_FILE ? PMAP_FILE
                                                   : PMAP_ANON;
   e->writable = page->writable;
   e->writable_now = f != NULL && page->writable_now;

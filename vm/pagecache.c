@@ -477,7 +477,7 @@ static void
 count_mapping_write_back(struct frame *f)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    if (p->operations->type == VM_FILE && p->file.region != NULL) {
+    if (p->operations->type == VM_FILE && p->in_mapping) {
       VM_COUNT(p->as, file_writebacks);
       trace_vm_writeback(&p->as->spt, p->va);
       return;
@@ -489,7 +489,7 @@ static bool
 mapped(struct frame *f)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    if (p->operations->type == VM_FILE && p->file.region != NULL)
+    if (p->operations->type == VM_FILE && p->in_mapping)
       return true;
   return false;
 }

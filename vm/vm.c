@@ -156,14 +156,14 @@ vm_extend_lazy_page(void *va, const struct load_recipe *recipe, bool writable)
   struct addrspace *as = addrspace_current();
   ASSERT(lock_held_by_current_thread(&as->lock));
   struct page *page = spt_find_page(&as->spt, va);
-  if (page == NULL || page->operations->type != VM_UNINIT ||
+  if (page == NULL || page->operations->type != VM_UNINIT || page->in_mapping ||
       !recipe_merge(&page->uninit.recipe, recipe))
     return false;
   if (recipe_has_bytes(recipe))
     page->uninit.init = vm_load_recipe;
   page->writable = page->writable_now = page->writable || writable;
   if (page->writable)
-    page->uninit.type = VM_ANON;
+    page->uninit_type = VM_ANON;
   return true;
 }
 
@@ -184,10 +184,7 @@ vm_alloc_zero_region(void *va, size_t page_cnt, bool writable)
 bool
 vm_load_recipe(struct page *page, const struct load_recipe *recipe)
 {
-  /* Called once the page has its type: only file pages have a region. */
-  struct vm_region *region =
-      page->operations->type == VM_FILE ? page->file.region : NULL;
-  return recipe_load(recipe, file_page_file(page, region), page->frame->kva);
+  return recipe_load(recipe, file_page_file(page), page->frame->kva);
 }
 
 /* ---- Getting a frame --------------------------------------------------- */
@@ -212,7 +209,7 @@ trace_evicted(struct page *p, struct frame *f, bool dirty)
   enum vm_type t = p->operations->type;
   size_t slot = t == VM_ANON ? p->anon.slot : SWAP_NONE;
   enum trace_dest d = slot != SWAP_NONE ? TRACE_DEST_SWAP
-                      : t == VM_FILE && p->file.region != NULL && dirty
+                      : t == VM_FILE && p->in_mapping && dirty
                           ? TRACE_DEST_FILE
                           : TRACE_DEST_DROPPED;
   trace_vm_evict(&p->as->spt, p->va, f->kva, dirty, d,
@@ -381,10 +378,12 @@ static enum fault_kind
 fill_source(const struct page *page)
 {
   switch (page->operations->type) {
-  case VM_UNINIT:
-    return page->uninit.init != NULL && recipe_has_bytes(&page->uninit.recipe)
-               ? FAULT_FILE
-               : FAULT_ZERO;
+  case VM_UNINIT: {
+    if (page->uninit.init == NULL)
+      return FAULT_ZERO;
+    struct load_recipe r = page_recipe(page);
+    return recipe_has_bytes(&r) ? FAULT_FILE : FAULT_ZERO;
+  }
   case VM_ANON:
     return page->anon.slot != SWAP_NONE ? FAULT_SWAP : FAULT_ZERO;
   default:
@@ -757,15 +756,12 @@ static bool
 copy_page(struct addrspace *dst, struct page *src)
 {
   enum vm_type type = src->operations->type;
-  if (type == VM_UNINIT) {
-    struct vm_region *r = src->uninit.region;
-    return page_create(dst, src->uninit.type, src->va, src->writable,
-                       src->uninit.init, &src->uninit.recipe,
-                       r != NULL ? r->copy : NULL) != NULL;
-  }
-  struct vm_region *region = type == VM_FILE && src->file.region != NULL
-                                 ? src->file.region->copy
-                                 : NULL;
+  struct vm_region *r = page_region(src);
+  struct vm_region *region = r != NULL ? r->copy : NULL;
+  if (type == VM_UNINIT)
+    return page_create(dst, src->uninit_type, src->va, src->writable,
+                       src->uninit.init, r != NULL ? NULL : &src->uninit.recipe,
+                       region) != NULL;
   struct page *p =
       page_create(dst, type, src->va, src->writable, NULL, NULL, region);
   if (p == NULL)
@@ -781,27 +777,30 @@ copy_page(struct addrspace *dst, struct page *src)
   }
   /* A dirty mapped page is written back first, so the child's copy starts
      clean and equals the file (pintos-abi.md 7.4). */
-  if (src->frame != NULL && src->file.region != NULL &&
+  if (src->frame != NULL && src->in_mapping &&
       pml4_is_dirty(src->as->pml4, src->va) && !file_page_write_back(src))
     return false;
   /* Page cache: program text stays shared; a mapping page resident now
      moves to a private frame in both processes (each copy keeps its own
      bytes: tests/vm/mmap-fork*).  SRC is read again after the wait. */
   if (src->frame != NULL && src->frame->cache != NULL) {
-    if (src->file.region == NULL)
+    if (!src->in_mapping)
       return file_fork_cached(p, src);
     struct frame *own = vm_get_frame(p);
     if (own == NULL)
       return false;
     file_page_make_private(src, own);
   }
-  p->uninit.recipe = src->file.recipe; /* No INIT: filled below. */
+  if (!p->in_mapping) /* No INIT: filled below. */
+    p->uninit.recipe = src->file.recipe;
   enum vm_fault_result why;
   void *kva = vm_do_claim_page(p, &why);
   if (kva == NULL)
     return false;
-  if (src->frame == NULL)
-    return recipe_load(&p->file.recipe, file_page_file(p, p->file.region), kva);
+  if (src->frame == NULL) {
+    struct load_recipe recipe = page_recipe(p);
+    return recipe_load(&recipe, file_page_file(p), kva);
+  }
   memcpy(kva, src->frame->kva, PGSIZE);
   return true;
 }
