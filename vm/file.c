@@ -156,7 +156,7 @@ static bool
 write_back(struct page *page)
 {
   struct load_recipe r = page_recipe(page);
-  const uint8_t *p = page->frame->kva;
+  const uint8_t *p = frame_kva(page->frame);
   struct file *file = page->file.region->file;
   bool ok = true;
   VM_COUNT(page->as, file_writebacks);
@@ -285,7 +285,7 @@ map_cached(struct page *page, struct frame *f)
   frame_link(f, page);
   page->writable_now = page->writable;
   /* Not resident, so not mapped (vm/vm.c, invariant 1). */
-  if (pml4_set_page(page->as->pml4, page->va, f->kva, page->writable_now))
+  if (pml4_set_page(page->as->pml4, page->va, frame_kva(f), page->writable_now))
     return true;
   frame_unlink(f, page);
   return false;
@@ -317,7 +317,7 @@ file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
   *kva = NULL;
   if (f == NULL)
     return true;
-  bool fits = recipe_gaps_zero(&r, f->kva), mapped = false;
+  bool fits = recipe_gaps_zero(&r, frame_kva(f)), mapped = false;
   if (fits) {
     become_file_page(page);
     mapped = map_cached(page, f);
@@ -334,9 +334,9 @@ file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
     *why = VM_FAULT_NOMEM;
     return true;
   }
-  trace_vm_claim(&as->spt, page->va, f->kva);
+  trace_vm_claim(&as->spt, page->va, frame_kva(f));
   *why = VM_FAULT_RESOLVED;
-  *kva = f->kva;
+  *kva = frame_kva(f);
   return true;
 }
 
@@ -358,11 +358,11 @@ file_page_make_private(struct page *src, struct frame *own)
     frame_free(own);
     return;
   }
-  memcpy(own->kva, cached->kva, PGSIZE);
+  memcpy(frame_kva(own), frame_kva(cached), PGSIZE);
   bool dirty = pml4_is_dirty(src->as->pml4, src->va);
   frame_unlink(cached, src);
   frame_link(own, src);
-  pml4_set_page(src->as->pml4, src->va, own->kva, src->writable_now);
+  pml4_set_page(src->as->pml4, src->va, frame_kva(own), src->writable_now);
   if (dirty)
     pml4_set_dirty(src->as->pml4, src->va, true);
   frame_unpin(own);

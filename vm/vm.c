@@ -14,7 +14,7 @@
  *      (vm_do_claim_page) or evicted (vm_evict_frame); an unlinked frame is
  *      in the user pool or held by the thread that took it from
  *      vm_get_frame (the clock skips both);
- *   4. a frame with share_cnt > 1 holds anonymous pages only, all mapped
+ *   4. a frame with several sharers holds anonymous pages only, all mapped
  *      read-only (copy-on-write), or belongs to a page cache (file pages
  *      mapping one file page, vm/pagecache.h). */
 
@@ -76,7 +76,7 @@ bool
 swap_in(struct page *page, void *kva)
 {
   ASSERT(page->magic == PAGE_MAGIC);
-  ASSERT(page->frame != NULL && page->frame->kva == kva);
+  ASSERT(page->frame != NULL && frame_kva(page->frame) == kva);
   ASSERT(page->frame->pin_cnt > 0);
   return page->operations->swap_in(page, kva);
 }
@@ -184,7 +184,7 @@ vm_alloc_zero_region(void *va, size_t page_cnt, bool writable)
 bool
 vm_load_recipe(struct page *page, const struct load_recipe *recipe)
 {
-  return recipe_load(recipe, file_page_file(page), page->frame->kva);
+  return recipe_load(recipe, file_page_file(page), frame_kva(page->frame));
 }
 
 /* ---- Getting a frame --------------------------------------------------- */
@@ -194,7 +194,7 @@ static void
 remap_sharers(struct frame *f, bool dirty)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    pml4_set_page(p->as->pml4, p->va, f->kva, p->writable_now);
+    pml4_set_page(p->as->pml4, p->va, frame_kva(f), p->writable_now);
     if (dirty)
       pml4_set_dirty(p->as->pml4, p->va, true);
   }
@@ -212,7 +212,7 @@ trace_evicted(struct page *p, struct frame *f, bool dirty)
                       : t == VM_FILE && p->in_mapping && dirty
                           ? TRACE_DEST_FILE
                           : TRACE_DEST_DROPPED;
-  trace_vm_evict(&p->as->spt, p->va, f->kva, dirty, d,
+  trace_vm_evict(&p->as->spt, p->va, frame_kva(f), dirty, d,
                  slot == SWAP_NONE ? TRACE_NONE : slot);
 }
 
@@ -242,11 +242,12 @@ vm_evict_frame(enum evict_failure *why)
   bool dirty = false;
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
     dirty |= pml4_clear_page_dirty(p->as->pml4, p->va);
-  dbg(VM, "evict frame %p: %u sharer(s), %s\n", f->kva, f->share_cnt,
+  dbg(VM, "evict frame %p: %s%s\n", frame_kva(f),
+      f->page->next_sharer != NULL ? "shared, " : "",
       dirty ? "dirty" : "clean");
-  bool saved = f->cache != NULL   ? pagecache_evict(f, dirty)
-               : f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)
-                                  : swap_out(f->page, dirty);
+  bool saved = f->cache != NULL               ? pagecache_evict(f, dirty)
+               : f->page->next_sharer != NULL ? anon_swap_out_shared(f, dirty)
+                                              : swap_out(f->page, dirty);
   if (!saved) {
     remap_sharers(f, dirty);
     for (struct page *p = f->page; p != NULL; p = p->next_sharer)
@@ -408,7 +409,7 @@ install_page(struct page *page, struct frame *f)
     page->anon.zero_mapped = false; /* pml4_set_page replaces it. */
   else if (pml4_get_page(pml4, page->va) != NULL)
     return false;
-  return pml4_set_page(pml4, page->va, f->kva, page->writable_now);
+  return pml4_set_page(pml4, page->va, frame_kva(f), page->writable_now);
 }
 
 /* A read of PAGE (not resident, zero-filled when loaded, never written):
@@ -443,6 +444,7 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
     return NULL;
   }
   ASSERT(page->frame == NULL); /* Nobody but us loads our pages. */
+  void *kva = frame_kva(f);
   frame_link(f, page);
   page->writable_now = page->writable;
   /* Reading from a disk, let go of the locks meanwhile (the frame is
@@ -452,7 +454,7 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
   struct held_spaces held = {NULL, NULL};
   if (io)
     held = let_go(page);
-  bool filled = swap_in(page, f->kva);
+  bool filled = swap_in(page, kva);
   if (io)
     take_back(held);
   *why = filled ? VM_FAULT_NOMEM : VM_FAULT_IO;
@@ -469,9 +471,9 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
      otherwise lose every page it brings in). */
   addrspace_note_claim(page->as, page->va);
   frame_unpin(f);
-  trace_vm_claim(&page->as->spt, page->va, f->kva);
+  trace_vm_claim(&page->as->spt, page->va, kva);
   *why = VM_FAULT_RESOLVED;
-  return f->kva;
+  return kva;
 }
 
 void *
@@ -515,7 +517,7 @@ vm_handle_wp(struct page *page, enum fault_kind *kind)
   if (frame_sharers(page->frame) == 1) {
     page->writable_now = true;
     pml4_set_writable(page->as->pml4, page->va, true);
-    trace_vm_cow_last(&page->as->spt, page->va, page->frame->kva);
+    trace_vm_cow_last(&page->as->spt, page->va, frame_kva(page->frame));
     *kind = FAULT_COW_LAST;
     return VM_FAULT_RESOLVED;
   }
@@ -529,17 +531,17 @@ vm_handle_wp(struct page *page, enum fault_kind *kind)
     *kind = FAULT_PRESENT;
     return VM_FAULT_RESOLVED;
   }
-  memcpy(copy->kva, shared->kva, PGSIZE);
-  bool last = frame_unlink(shared, page) == 0;
+  memcpy(frame_kva(copy), frame_kva(shared), PGSIZE);
+  bool last = !frame_unlink(shared, page);
   frame_link(copy, page);
   if (last)
     frame_free(shared);
   page->writable_now = true;
-  pml4_set_page(page->as->pml4, page->va, copy->kva, true);
+  pml4_set_page(page->as->pml4, page->va, frame_kva(copy), true);
   pml4_set_dirty(page->as->pml4, page->va, true);
   addrspace_note_claim(page->as, page->va);
   frame_unpin(copy);
-  trace_vm_cow_copy(&page->as->spt, page->va, copy->kva);
+  trace_vm_cow_copy(&page->as->spt, page->va, frame_kva(copy));
   return VM_FAULT_RESOLVED;
 }
 
@@ -685,10 +687,10 @@ vm_dealloc_page(struct page *page)
     pml4_clear_page(page->as->pml4, page->va);
   destroy(page);
   struct frame *f = page->frame;
-  trace_vm_free(&page->as->spt, page->va, f != NULL ? f->kva : NULL);
+  trace_vm_free(&page->as->spt, page->va, f != NULL ? frame_kva(f) : NULL);
   if (f != NULL) {
     pml4_clear_page(page->as->pml4, page->va);
-    if (frame_unlink(f, page) == 0) {
+    if (!frame_unlink(f, page)) {
       frame_free(f);
     }
   }
@@ -738,10 +740,11 @@ share_page(struct page *dst_page, struct page *src)
 {
   anon_initializer(dst_page, true);
   dst_page->writable_now = false;
-  if (!pml4_set_page(dst_page->as->pml4, dst_page->va, src->frame->kva, false))
+  if (!pml4_set_page(dst_page->as->pml4, dst_page->va, frame_kva(src->frame),
+                     false))
     return false;
   frame_link(src->frame, dst_page);
-  trace_vm_cow_share(&dst_page->as->spt, dst_page->va, src->frame->kva);
+  trace_vm_cow_share(&dst_page->as->spt, dst_page->va, frame_kva(src->frame));
   src->writable_now = false;
   pml4_set_writable(src->as->pml4, src->va, false);
   return true;
@@ -801,7 +804,7 @@ copy_page(struct addrspace *dst, struct page *src)
     struct load_recipe recipe = page_recipe(p);
     return recipe_load(&recipe, file_page_file(p), kva);
   }
-  memcpy(kva, src->frame->kva, PGSIZE);
+  memcpy(kva, frame_kva(src->frame), PGSIZE);
   return true;
 }
 
