@@ -35,20 +35,15 @@ unit-tools: $(B)/bench/refs
 
 # The replacement policies other than the default each run the whole VM
 # suite (docs/testing.md): part of `make check' unless TESTS, VM_POLICY or
-# REPEAT asks for a particular run.  POLICY_SKIP_<policy>: tests left out
-# for that policy, each a known open failure named in docs/testing.md.
+# REPEAT asks for a particular run.
 POLICY_CHECK := clock fifo second aging random
 POLICY_TESTS := 'vm/*'
-POLICY_SKIP_second := vm/page-parallel
 .PHONY: check-policies
 check-policies: all
 	@failed=; for p in $(POLICY_CHECK); do \
-	  skip="$(POLICY_SKIP_second)"; [ $$p = second ] || skip=; \
-	  tests=$$($(PYTHON) tools/pagoda test --list $(POLICY_TESTS) | \
-	      awk -v skip=" $$skip " 'index(skip, " " $$1 " ") == 0 {print $$1}'); \
-	  echo "== the VM suite with -vm-policy=$$p$${skip:+ (not $$skip)}"; \
+	  echo "== the VM suite with -vm-policy=$$p"; \
 	  $(PYTHON) tools/pagoda test --jobs $(or $(JOBS),2) --vm-policy $$p \
-	      $$tests || failed="$$failed $$p"; \
+	      $(POLICY_TESTS) || failed="$$failed $$p"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "check-policies: FAILED:$$failed"; exit 1; fi; \
 	echo "check-policies: $(words $(POLICY_CHECK)) policies passed"
