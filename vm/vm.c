@@ -242,8 +242,7 @@ vm_evict_frame(enum evict_failure *why)
   bool dirty = false;
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
     dirty |= pml4_clear_page_dirty(p->as->pml4, p->va);
-  dbg(VM, "evict frame %p: %s%s\n", frame_kva(f),
-      f->page->next_sharer != NULL ? "shared, " : "",
+  dbg(VM, "evict frame %p: %u sharer(s), %s\n", frame_kva(f), frame_sharers(f),
       dirty ? "dirty" : "clean");
   bool saved = f->cache != NULL               ? pagecache_evict(f, dirty)
                : f->page->next_sharer != NULL ? anon_swap_out_shared(f, dirty)
