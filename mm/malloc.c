@@ -2,8 +2,9 @@
 /* Kernel heap.
  *
  * Small requests (up to 2 KiB) are rounded up to a size class: the powers
- * of two, plus 48 and 96 bytes, so the structures the VM keeps one of per
- * page (struct page: 96 bytes) waste no third of their block.
+ * of two, plus 48, 80 and 96 bytes, so the structures the VM keeps one of
+ * per page (struct page: 80 bytes) waste no third of their block.  The
+ * arena header is 16 bytes, so an arena holds 51 blocks of 80 bytes.
  * Each class carves whole kernel pages ("arenas") into equal blocks:
  *
  *   +--------------+---------+---------+-----+
@@ -30,7 +31,7 @@
 
 #define ARENA_MAGIC 0x9a548eedu
 #define MIN_CLASS 16 /* Also the alignment of every block. */
-static const size_t class_sizes[] = {16,  32,  48,  64,   96,
+static const size_t class_sizes[] = {16,  32,  48,  64,   80,  96,
                                      128, 256, 512, 1024, 2048};
 #define CLASS_CNT (sizeof class_sizes / sizeof class_sizes[0])
 
@@ -42,9 +43,9 @@ struct desc {
 };
 
 struct arena {
-  unsigned magic;    /* ARENA_MAGIC. */
+  uint32_t magic;    /* ARENA_MAGIC. */
+  uint32_t free_cnt; /* Free blocks (class), or pages (large). */
   struct desc *desc; /* Owning class, or NULL for a large block. */
-  size_t free_cnt;   /* Free blocks (class), or pages (large). */
 };
 
 struct block {

@@ -84,7 +84,7 @@ anon_swap_out(struct page *page, bool dirty)
     VM_COUNT(page->as, clean_pages_written);
   VM_COUNT(page->as, swap_writes);
   trace_vm_swap_out(&page->as->spt, page->va, a->slot);
-  if (!swap_write(a->slot, page->frame->kva)) {
+  if (!swap_write(a->slot, frame_kva(page->frame))) {
     /* The slot holds nothing usable now and its sectors may be bad: drop
        it for good.  The page keeps its frame (the evictor remaps it,
        dirty), has data only there, and its next eviction tries a fresh

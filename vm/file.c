@@ -3,12 +3,16 @@
  *
  * A file page knows how to rebuild itself from its file (its load recipe),
  * so eviction never needs swap: a clean page is dropped and re-read on the
- * next fault.  Only pages of a mapping (region != NULL) are ever written
- * back, and only when dirty (the PTE's dirty bit): at eviction, munmap,
- * exit, exec, and at fork (so that the child's copy starts clean, as
- * pintos-abi.md 7.4 asks, and equals the file).  Write-back covers the
- * mapped bytes only, so it never extends the file.  Read-only program pages
- * are file pages with no region (the program file is never written).
+ * next fault.  A program page keeps its recipe; a page of a mapping keeps
+ * only its region, and its recipe is computed from the region and its
+ * address when needed (page_recipe), which keeps struct page small.
+ *
+ * Only pages of a mapping (page->in_mapping) are ever written back, and
+ * only when dirty (the PTE's dirty bit): at eviction, munmap, exit, exec,
+ * and at fork (so that the child's copy starts clean, as pintos-abi.md 7.4
+ * asks, and equals the file).  Write-back covers the mapped bytes only, so
+ * it never extends the file.  Read-only program pages are file pages with
+ * no region (the program file is never written).
  *
  * Page cache: a file page that is exactly one page of its file (every
  * mmap page with file bytes, program text and read-only data pages whose
@@ -54,7 +58,7 @@ static const struct page_operations file_ops = {
 struct load_recipe
 recipe_one(off_t ofs, size_t page_ofs, size_t len)
 {
-  struct load_recipe r = {.cnt = 1};
+  struct load_recipe r = {0};
   r.file_ofs[0] = ofs;
   r.page_ofs[0] = page_ofs;
   r.len[0] = len;
@@ -64,14 +68,17 @@ recipe_one(off_t ofs, size_t page_ofs, size_t len)
 bool
 recipe_merge(struct load_recipe *r, const struct load_recipe *r2)
 {
-  for (int i = 0; i < r2->cnt; i++) {
+  for (int i = 0; i < RECIPE_PIECES; i++) {
     if (r2->len[i] == 0)
       continue;
-    if (r->cnt == RECIPE_PIECES)
+    int j = 0; /* R's first unused piece. */
+    while (j < RECIPE_PIECES && r->len[j] > 0)
+      j++;
+    if (j == RECIPE_PIECES)
       return false;
-    r->file_ofs[r->cnt] = r2->file_ofs[i];
-    r->page_ofs[r->cnt] = r2->page_ofs[i];
-    r->len[r->cnt++] = r2->len[i];
+    r->file_ofs[j] = r2->file_ofs[i];
+    r->page_ofs[j] = r2->page_ofs[i];
+    r->len[j] = r2->len[i];
   }
   return true;
 }
@@ -79,7 +86,7 @@ recipe_merge(struct load_recipe *r, const struct load_recipe *r2)
 bool
 recipe_has_bytes(const struct load_recipe *r)
 {
-  for (int i = 0; i < r->cnt; i++)
+  for (int i = 0; i < RECIPE_PIECES; i++)
     if (r->len[i] > 0)
       return true;
   return false;
@@ -90,7 +97,7 @@ recipe_load(const struct load_recipe *r, struct file *file, void *kva)
 {
   uint8_t *p = kva;
   memset(p, 0, PGSIZE);
-  for (int i = 0; i < r->cnt; i++) {
+  for (int i = 0; i < RECIPE_PIECES; i++) {
     if (r->len[i] == 0)
       continue;
     off_t got =
@@ -101,13 +108,32 @@ recipe_load(const struct load_recipe *r, struct file *file, void *kva)
   return true;
 }
 
-struct file *
-file_page_file(const struct page *page, const struct vm_region *region)
+struct vm_region *
+page_region(const struct page *page)
 {
+  if (!page->in_mapping)
+    return NULL;
+  return page->operations->type == VM_UNINIT ? page->uninit.region
+                                             : page->file.region;
+}
+
+struct load_recipe
+page_recipe(const struct page *page)
+{
+  if (page->in_mapping)
+    return region_recipe(page_region(page), page->va);
+  return page->operations->type == VM_UNINIT ? page->uninit.recipe
+                                             : page->file.recipe;
+}
+
+struct file *
+file_page_file(const struct page *page)
+{
+  struct vm_region *region = page_region(page);
   return region != NULL ? region->file : page->as->exec_file;
 }
 
-/* Become a file page; uninit.c installs the recipe and region. */
+/* Become a file page; uninit.c installs the recipe or region. */
 bool
 file_backed_initializer(struct page *page, void *kva)
 {
@@ -120,8 +146,8 @@ file_backed_initializer(struct page *page, void *kva)
 static bool
 file_backed_swap_in(struct page *page, void *kva)
 {
-  return recipe_load(&page->file.recipe,
-                     file_page_file(page, page->file.region), kva);
+  struct load_recipe r = page_recipe(page);
+  return recipe_load(&r, file_page_file(page), kva);
 }
 
 /* Write the mapped bytes of PAGE (resident) to its file: through the
@@ -129,17 +155,17 @@ file_backed_swap_in(struct page *page, void *kva)
 static bool
 write_back(struct page *page)
 {
-  const struct load_recipe *r = &page->file.recipe;
-  const uint8_t *p = page->frame->kva;
+  struct load_recipe r = page_recipe(page);
+  const uint8_t *p = frame_kva(page->frame);
   struct file *file = page->file.region->file;
   bool ok = true;
   VM_COUNT(page->as, file_writebacks);
   trace_vm_writeback(&page->as->spt, page->va);
   if (page->frame->cache != NULL)
     return pagecache_write_back(page->frame);
-  for (int i = 0; i < r->cnt; i++)
-    if (r->len[i] > 0 && file_write_at(file, p + r->page_ofs[i], r->len[i],
-                                       r->file_ofs[i]) != r->len[i])
+  for (int i = 0; i < RECIPE_PIECES; i++)
+    if (r.len[i] > 0 && file_write_at(file, p + r.page_ofs[i], r.len[i],
+                                      r.file_ofs[i]) != r.len[i])
       ok = false;
   return ok;
 }
@@ -147,7 +173,7 @@ write_back(struct page *page)
 bool
 file_page_write_back(struct page *page)
 {
-  ASSERT(page->frame != NULL && page->file.region != NULL);
+  ASSERT(page->frame != NULL && page->in_mapping);
   if (!write_back(page))
     return false;
   pml4_set_dirty(page->as->pml4, page->va, false);
@@ -159,7 +185,7 @@ file_page_write_back(struct page *page)
 static bool
 file_backed_swap_out(struct page *page, bool dirty)
 {
-  if (page->file.region == NULL || !(dirty || vm_write_clean))
+  if (!page->in_mapping || !(dirty || vm_write_clean))
     return true;
   if (!dirty)
     VM_COUNT(page->as, clean_pages_written);
@@ -171,7 +197,7 @@ file_backed_swap_out(struct page *page, bool dirty)
 static void
 file_backed_destroy(struct page *page)
 {
-  if (page->frame != NULL && page->file.region != NULL &&
+  if (page->frame != NULL && page->in_mapping &&
       pml4_is_dirty(page->as->pml4, page->va) && !write_back(page)) {
     klog_printf("mmap: write-back of %p failed (disk error)\n", page->va);
     if (page->frame->cache != NULL)
@@ -187,7 +213,7 @@ static bool
 recipe_file_page(const struct load_recipe *r, uint32_t *index)
 {
   int64_t base = -1;
-  for (int i = 0; i < r->cnt; i++) {
+  for (int i = 0; i < RECIPE_PIECES; i++) {
     if (r->len[i] == 0)
       continue;
     int64_t b = (int64_t)r->file_ofs[i] - r->page_ofs[i];
@@ -206,13 +232,13 @@ recipe_file_page(const struct load_recipe *r, uint32_t *index)
 static bool
 recipe_gaps_zero(const struct load_recipe *r, const uint8_t *kva)
 {
-  if (r->cnt == 1 && r->page_ofs[0] == 0 && r->len[0] == PGSIZE)
+  if (r->page_ofs[0] == 0 && r->len[0] == PGSIZE)
     return true; /* A whole page: no gap (every mmap page but the last). */
   uint32_t pos = 0;
   while (pos < PGSIZE) {
     uint32_t next = PGSIZE;
     bool covered = false;
-    for (int i = 0; i < r->cnt && !covered; i++) {
+    for (int i = 0; i < RECIPE_PIECES && !covered; i++) {
       uint32_t s = r->page_ofs[i], e = s + r->len[i];
       if (r->len[i] > 0 && s <= pos && pos < e) {
         pos = e;
@@ -229,24 +255,14 @@ recipe_gaps_zero(const struct load_recipe *r, const uint8_t *kva)
   return true;
 }
 
-/* PAGE's recipe and region, whether it is uninit or a file page; false
-   if it is neither a file page nor becoming one. */
+/* True if PAGE is a file page or is becoming one (with bytes to load). */
 static bool
-file_page_source(const struct page *page, const struct load_recipe **r,
-                 struct vm_region **region)
+is_file_page(const struct page *page)
 {
-  if (page->operations->type == VM_UNINIT && page->uninit.type == VM_FILE &&
-      page->uninit.init != NULL) {
-    *r = &page->uninit.recipe;
-    *region = page->uninit.region;
-    return true;
-  }
-  if (page->operations->type == VM_FILE) {
-    *r = &page->file.recipe;
-    *region = page->file.region;
-    return true;
-  }
-  return false;
+  enum vm_type type = page->operations->type;
+  return type == VM_FILE ||
+         (type == VM_UNINIT && page->uninit_type == VM_FILE &&
+          page->uninit.init != NULL);
 }
 
 /* Make PAGE (uninit) the file page it was to become. */
@@ -257,8 +273,8 @@ become_file_page(struct page *page)
     return;
   struct uninit_page u = page->uninit;
   file_backed_initializer(page, NULL);
-  page->file.recipe = u.recipe;
-  page->file.region = u.region;
+  page->file = page->in_mapping ? (struct file_page){.region = u.region}
+                                : (struct file_page){.recipe = u.recipe};
 }
 
 /* Link PAGE to cache frame F (pinned) and map it.  PAGE's owner's lock
@@ -269,7 +285,7 @@ map_cached(struct page *page, struct frame *f)
   frame_link(f, page);
   page->writable_now = page->writable;
   /* Not resident, so not mapped (vm/vm.c, invariant 1). */
-  if (pml4_set_page(page->as->pml4, page->va, f->kva, page->writable_now))
+  if (pml4_set_page(page->as->pml4, page->va, frame_kva(f), page->writable_now))
     return true;
   frame_unlink(f, page);
   return false;
@@ -278,14 +294,15 @@ map_cached(struct page *page, struct frame *f)
 bool
 file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
 {
-  const struct load_recipe *r;
-  struct vm_region *region;
+  struct load_recipe r;
   uint32_t index;
   struct addrspace *as = page->as;
-  if (as != addrspace_current() || !file_page_source(page, &r, &region) ||
-      !recipe_file_page(r, &index))
+  if (as != addrspace_current() || !is_file_page(page))
     return false;
-  struct inode *inode = file_get_inode(file_page_file(page, region));
+  r = page_recipe(page);
+  if (!recipe_file_page(&r, &index))
+    return false;
+  struct inode *inode = file_get_inode(file_page_file(page));
   /* A hit is mapped under the cache's lock (which keeps the frame in the
      cache); a miss lets go of the address-space lock while the cache
      reads (nobody else touches a page that is not resident: only the
@@ -300,7 +317,7 @@ file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
   *kva = NULL;
   if (f == NULL)
     return true;
-  bool fits = recipe_gaps_zero(r, f->kva), mapped = false;
+  bool fits = recipe_gaps_zero(&r, frame_kva(f)), mapped = false;
   if (fits) {
     become_file_page(page);
     mapped = map_cached(page, f);
@@ -317,19 +334,18 @@ file_claim_cached(struct page *page, void **kva, enum vm_fault_result *why)
     *why = VM_FAULT_NOMEM;
     return true;
   }
-  trace_vm_claim(&as->spt, page->va, f->kva);
+  trace_vm_claim(&as->spt, page->va, frame_kva(f));
   *why = VM_FAULT_RESOLVED;
-  *kva = f->kva;
+  *kva = frame_kva(f);
   return true;
 }
 
 bool
 file_fork_cached(struct page *dst, struct page *src)
 {
-  struct vm_region *region = dst->uninit.region;
-  file_backed_initializer(dst, NULL);
-  dst->file.recipe = src->file.recipe;
-  dst->file.region = region;
+  become_file_page(dst);
+  if (!dst->in_mapping)
+    dst->file.recipe = src->file.recipe;
   return map_cached(dst, src->frame);
 }
 
@@ -342,11 +358,11 @@ file_page_make_private(struct page *src, struct frame *own)
     frame_free(own);
     return;
   }
-  memcpy(own->kva, cached->kva, PGSIZE);
+  memcpy(frame_kva(own), frame_kva(cached), PGSIZE);
   bool dirty = pml4_is_dirty(src->as->pml4, src->va);
   frame_unlink(cached, src);
   frame_link(own, src);
-  pml4_set_page(src->as->pml4, src->va, own->kva, src->writable_now);
+  pml4_set_page(src->as->pml4, src->va, frame_kva(own), src->writable_now);
   if (dirty)
     pml4_set_dirty(src->as->pml4, src->va, true);
   frame_unpin(own);

@@ -34,9 +34,9 @@
 #include "vm/policy.h"
 
 static struct lock frame_lock;
-static struct frame *frames;
+struct frame *frame_table;
 static size_t frame_cnt;
-static uint8_t *pool_base;
+uint8_t *frame_pool_base;
 static const struct vm_policy *policy; /* Chosen at boot. */
 
 void
@@ -44,12 +44,12 @@ frame_table_init(void)
 {
   lock_init_ranked(&frame_lock, LOCK_RANK_FRAME);
   frame_cnt = palloc_total_count(PAL_USER);
-  pool_base = palloc_pool_base(PAL_USER);
-  frames = calloc(frame_cnt, sizeof *frames);
-  if (frames == NULL)
+  frame_pool_base = palloc_pool_base(PAL_USER);
+  frame_table = calloc(frame_cnt, sizeof *frame_table);
+  if (frame_table == NULL)
     PANIC("frame table: no memory for %zu frames", frame_cnt);
   for (size_t i = 0; i < frame_cnt; i++)
-    frames[i].kva = pool_base + i * PGSIZE;
+    frame_table[i].cache_next = FRAME_NONE;
   policy_freeze();
   policy = policy_current();
   if (!policy->init(frame_cnt))
@@ -63,12 +63,11 @@ frame_alloc(void)
   uint8_t *kva = palloc_get_page(PAL_USER);
   if (kva == NULL)
     return NULL;
-  struct frame *f = &frames[(kva - pool_base) / PGSIZE];
-  ASSERT(f->kva == kva && f->page == NULL);
+  struct frame *f = &frame_table[(kva - frame_pool_base) / PGSIZE];
+  ASSERT(f->page == NULL);
   /* No lock: the search skips a frame with no page before it reads the
      pin count, and this one gets its page only in frame_link. */
   f->pin_cnt = 1;
-  f->share_cnt = 0;
   f->cache = NULL;
   f->cache_dirty = f->cache_used = false;
   return f;
@@ -78,7 +77,7 @@ void
 frame_free(struct frame *f)
 {
   ASSERT(f->page == NULL && f->cache == NULL);
-  palloc_free_page(f->kva);
+  palloc_free_page(frame_kva(f));
 }
 
 /* True if F has an owner: a page or a page cache. */
@@ -146,10 +145,10 @@ sample_batch(void)
     size_t i = policy->sample_next();
     if (i == POLICY_END)
       break;
-    if (!frame_owned(&frames[i]) || !claim_sharers(&frames[i]))
+    if (!frame_owned(&frame_table[i]) || !claim_sharers(&frame_table[i]))
       continue;
-    policy->sampled(i, test_and_clear_accessed(&frames[i]));
-    release_sharers(&frames[i]);
+    policy->sampled(i, test_and_clear_accessed(&frame_table[i]));
+    release_sharers(&frame_table[i]);
   }
 }
 
@@ -176,7 +175,7 @@ frame_choose_victim(bool *busy)
     size_t i = policy->next();
     if (i == POLICY_END)
       break;
-    struct frame *f = &frames[i];
+    struct frame *f = &frame_table[i];
     if (!frame_owned(f))
       continue;
     if (f->pin_cnt > 0 || !claim_sharers(f)) {
@@ -240,7 +239,7 @@ frame_set_cache(struct frame *f, struct pagecache *cache, uint32_t index)
   ASSERT(lock_held_by_current_thread(&cache->lock));
   ASSERT(f->pin_cnt > 0 && !frame_owned(f));
   lock_acquire(&frame_lock);
-  policy->claimed(f - frames, cache_key(cache, index));
+  policy->claimed(f - frame_table, cache_key(cache, index));
   f->cache = cache;
   f->cache_index = index;
   f->cache_dirty = false;
@@ -256,7 +255,7 @@ frame_clear_cache(struct frame *f)
   f->cache = NULL;
   f->cache_dirty = false;
   if (f->page == NULL)
-    policy->freed(f - frames);
+    policy->freed(f - frame_table);
   lock_release(&frame_lock);
 }
 
@@ -266,15 +265,14 @@ frame_link(struct frame *f, struct page *page)
   ASSERT(lock_held_by_current_thread(&page->as->lock));
   lock_acquire(&frame_lock);
   if (!frame_owned(f))
-    policy->claimed(f - frames, page_key(page));
+    policy->claimed(f - frame_table, page_key(page));
   page->frame = f;
   page->next_sharer = f->page;
   f->page = page;
-  f->share_cnt++;
   lock_release(&frame_lock);
 }
 
-unsigned
+bool
 frame_unlink(struct frame *f, struct page *page)
 {
   ASSERT(lock_held_by_current_thread(&page->as->lock));
@@ -287,18 +285,20 @@ frame_unlink(struct frame *f, struct page *page)
   *pp = page->next_sharer;
   page->next_sharer = NULL;
   page->frame = NULL;
-  if (!frame_owned(f))
-    policy->freed(f - frames);
-  unsigned left = --f->share_cnt + (f->cache != NULL);
+  bool owned = frame_owned(f);
+  if (!owned)
+    policy->freed(f - frame_table);
   lock_release(&frame_lock);
-  return left;
+  return owned;
 }
 
 unsigned
 frame_sharers(struct frame *f)
 {
+  unsigned n = 0;
   lock_acquire(&frame_lock);
-  unsigned n = f->share_cnt;
+  for (struct page *p = f->page; p != NULL; p = p->next_sharer)
+    n++;
   lock_release(&frame_lock);
   return n;
 }

@@ -3,13 +3,20 @@
 #define VM_FRAME_H
 
 /* The frame table: one struct frame for every page of the user pool,
-   allocated once at boot, so a frame is found from its kernel address by
-   arithmetic.  frame_lock (rank 20 in vm/vm.h) is private to frame.c and
-   guards the links between frames and pages, the pins and the clock. */
+   allocated once at boot, so a frame and its kernel address are found
+   from each other by arithmetic (frame_kva): the pool is one run of
+   pages, and frame I of the table is page I of the pool.  frame_lock
+   (rank 20 in vm/vm.h) is private to frame.c and guards the links
+   between frames and pages, the pins and the clock.
+
+   A struct frame is 32 bytes, one per user-pool page, so every field is
+   as small as what it holds allows. */
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "mm/vaddr.h"
 
 struct page;
 struct lock;
@@ -23,21 +30,50 @@ struct pagecache;
    mappings of that file page (mmap, program text), any number of them,
    in any processes.  Its owners are the cache and every page on the
    chain; the frame is free when it has neither.  (C) the cache's lock and
-   frame_lock both held to change; either to read. */
+   frame_lock both held to change; either to read.
+
+   The chain is not counted: frame_sharers walks it.  A count would have
+   to be wide enough for every page a user can make share one frame (one
+   process may map one file page any number of times). */
 struct frame {
-  void *kva;                /* (i) Direct-map address of the frame. */
-  struct page *page;        /* (frame_lock) First sharer; NULL while free. */
-  unsigned share_cnt;       /* (frame_lock) Pages in the chain. */
-  unsigned pin_cnt;         /* (frame_lock to raise; atomic to drop)
-                               Non-zero: never evict. */
-  struct pagecache *cache;  /* (C) Owning page cache, or NULL. */
-  struct frame *cache_next; /* (cache lock) Next in the cache's bucket. */
-  uint32_t cache_index;     /* (C) Page number in the cache's file. */
-  bool cache_dirty;         /* (cache lock) Changed since written back. */
-  bool cache_used;          /* (cache lock) Read or written since the
-                               policy last looked (the accessed bit of
-                               read and write). */
+  struct page *page;       /* (frame_lock) First sharer; NULL while free. */
+  struct pagecache *cache; /* (C) Owning page cache, or NULL. */
+  uint32_t cache_next;     /* (cache lock) Next in the cache's bucket:
+                              frame_cache_next(). */
+  uint32_t cache_index;    /* (C) Page number in the cache's file. */
+  unsigned pin_cnt;        /* (frame_lock to raise; atomic to drop)
+                              Non-zero: never evict. */
+  bool cache_dirty;        /* (cache lock) Changed since written back. */
+  bool cache_used;         /* (cache lock) Read or written since the
+                              policy last looked (the accessed bit of
+                              read and write). */
 };
+
+/* The table and the pool it describes: set once by frame_table_init. */
+extern struct frame *frame_table;
+extern uint8_t *frame_pool_base;
+#define FRAME_NONE UINT32_MAX /* No frame, as a cache_next. */
+
+/* The direct-map address of F's page. */
+static inline void *
+frame_kva(const struct frame *f)
+{
+  return frame_pool_base + (size_t)(f - frame_table) * PGSIZE;
+}
+
+/* The frame after F in its page-cache bucket, or NULL. */
+static inline struct frame *
+frame_cache_next(const struct frame *f)
+{
+  return f->cache_next != FRAME_NONE ? &frame_table[f->cache_next] : NULL;
+}
+
+/* Make NEXT (or NULL) the frame after F in its page-cache bucket. */
+static inline void
+frame_set_cache_next(struct frame *f, const struct frame *next)
+{
+  f->cache_next = next != NULL ? (uint32_t)(next - frame_table) : FRAME_NONE;
+}
 
 void frame_table_init(void);
 /* A free frame from the user pool, pinned and linked to no page, or NULL
@@ -69,11 +105,11 @@ void frame_pin(struct frame *f);
 void frame_set_cache(struct frame *f, struct pagecache *cache, uint32_t index);
 void frame_clear_cache(struct frame *f);
 /* Add PAGE to F's sharers / remove it.  The caller holds PAGE's owner's
-   lock.  Unlink returns the number of owners left: the sharers, plus one
-   if a page cache holds F (then the caller must not free it). */
+   lock.  Unlink returns true if F still has an owner, another sharer or a
+   page cache (then the caller must not free it). */
 void frame_link(struct frame *f, struct page *page);
-unsigned frame_unlink(struct frame *f, struct page *page);
-/* The number of pages sharing F. */
+bool frame_unlink(struct frame *f, struct page *page);
+/* The number of pages sharing F (a walk of its chain). */
 unsigned frame_sharers(struct frame *f);
 void frame_print_stats(void);
 

@@ -20,7 +20,6 @@
 #include "arch/x86_64/intr-frame.h"
 #include "arch/x86_64/mmu.h"
 #include "threads/interrupt.h"
-#include "mm/palloc.h"
 #include "vm/frame.h"
 #include "vm/swap.h"
 #include "vm/addrspace.h"
@@ -54,7 +53,7 @@ describe_page(struct page *page, struct pmap_entry *e)
             : type == VM_FILE ? PMAP_FILE
                               : PMAP_UNINIT;
   e->future_type = type != VM_UNINIT              ? e->type
-                   : page->uninit.type == VM_FILE ? PMAP_FILE
+                   : page->uninit_type == VM_FILE ? PMAP_FILE
                                                   : PMAP_ANON;
   e->writable = page->writable;
   e->writable_now = f != NULL && page->writable_now;
@@ -65,8 +64,7 @@ describe_page(struct page *page, struct pmap_entry *e)
     e->slot = page->anon.slot;
   if (f != NULL) {
     e->state = PMAP_STATE_RESIDENT;
-    e->frame =
-        ((uint8_t *)f->kva - (uint8_t *)palloc_pool_base(PAL_USER)) / PGSIZE;
+    e->frame = f - frame_table;
     e->sharers = frame_sharers(f);
   } else if (type == VM_UNINIT)
     e->state = PMAP_STATE_UNINIT;

@@ -63,7 +63,8 @@ bucket_of(struct pagecache *pc, uint32_t index)
 static struct frame *
 lookup(struct pagecache *pc, uint32_t index)
 {
-  for (struct frame *f = *bucket_of(pc, index); f != NULL; f = f->cache_next)
+  for (struct frame *f = *bucket_of(pc, index); f != NULL;
+       f = frame_cache_next(f))
     if (f->cache_index == index)
       return f;
   return NULL;
@@ -75,7 +76,7 @@ insert(struct pagecache *pc, struct frame *f, uint32_t index)
 {
   frame_set_cache(f, pc, index);
   struct frame **b = bucket_of(pc, index);
-  f->cache_next = *b;
+  frame_set_cache_next(f, *b);
   *b = f;
   pc->page_cnt++;
   STAT_ADD(frames, 1);
@@ -86,13 +87,18 @@ insert(struct pagecache *pc, struct frame *f, uint32_t index)
 static void
 cache_remove(struct pagecache *pc, struct frame *f)
 {
-  struct frame **pp = bucket_of(pc, f->cache_index);
-  while (*pp != f) {
-    ASSERT(*pp != NULL);
-    pp = &(*pp)->cache_next;
+  struct frame **b = bucket_of(pc, f->cache_index);
+  if (*b == f) {
+    *b = frame_cache_next(f);
+  } else {
+    struct frame *prev = *b;
+    while (frame_cache_next(prev) != f) {
+      ASSERT(frame_cache_next(prev) != NULL);
+      prev = frame_cache_next(prev);
+    }
+    frame_set_cache_next(prev, frame_cache_next(f));
   }
-  *pp = f->cache_next;
-  f->cache_next = NULL;
+  frame_set_cache_next(f, NULL);
   frame_clear_cache(f);
   pc->page_cnt--;
   STAT_ADD(frames, -1);
@@ -150,7 +156,7 @@ write_page(struct pagecache *pc, struct frame *f)
 {
   uint32_t n = page_bytes(pc, f->cache_index);
   off_t put = n == 0 ? 0
-                     : inode_write_data(pc->inode, f->kva, n,
+                     : inode_write_data(pc->inode, frame_kva(f), n,
                                         (off_t)f->cache_index * PGSIZE);
   pc->gen[f->cache_index % PAGECACHE_GEN_SLOTS]++;
   if (put != (off_t)n)
@@ -167,7 +173,7 @@ flush(struct pagecache *pc)
   bool ok = true;
   lock_acquire(&pc->lock);
   for (uint32_t b = 0; b <= pc->bucket_mask; b++)
-    for (struct frame *f = pc->buckets[b]; f != NULL; f = f->cache_next)
+    for (struct frame *f = pc->buckets[b]; f != NULL; f = frame_cache_next(f))
       if (f->cache_dirty && !write_page(pc, f))
         ok = false;
   lock_release(&pc->lock);
@@ -225,7 +231,7 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
     struct frame *f = lookup(pc, index);
     if (f != NULL) {
       STAT_ADD(hits, 1);
-      trace_pcache(TRACE_PC_HIT, pc, index, f->kva);
+      trace_pcache(TRACE_PC_HIT, pc, index, frame_kva(f));
       return f;
     }
     uint32_t *slot = &pc->gen[index % PAGECACHE_GEN_SLOTS], gen = *slot;
@@ -237,9 +243,9 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
     }
     bool ok = true;
     if (fill)
-      ok = fill_page(pc, index, f->kva);
+      ok = fill_page(pc, index, frame_kva(f));
     else
-      memset((uint8_t *)f->kva + page_bytes(pc, index), 0,
+      memset((uint8_t *)frame_kva(f) + page_bytes(pc, index), 0,
              PGSIZE - page_bytes(pc, index));
     if (!ok) {
       frame_unpin(f);
@@ -252,7 +258,7 @@ lock_page(struct pagecache *pc, uint32_t index, bool fill,
       insert(pc, f, index);
       frame_unpin(f);
       STAT_ADD(misses, 1);
-      trace_pcache(TRACE_PC_MISS, pc, index, f->kva);
+      trace_pcache(TRACE_PC_MISS, pc, index, frame_kva(f));
       return f;
     }
     /* Another thread brought the page in, or the page changed on the
@@ -276,7 +282,7 @@ pagecache_lock_hit(struct inode *inode, uint32_t index)
     return NULL;
   }
   STAT_ADD(hits, 1);
-  trace_pcache(TRACE_PC_HIT, pc, index, f->kva);
+  trace_pcache(TRACE_PC_HIT, pc, index, frame_kva(f));
   f->cache_used = true;
   return f;
 }
@@ -350,7 +356,7 @@ pc_read(struct inode *inode, void *buffer, off_t size, off_t offset)
         break;
       continue;
     }
-    memcpy(buf + done, (uint8_t *)f->kva + p.ofs, p.len);
+    memcpy(buf + done, (uint8_t *)frame_kva(f) + p.ofs, p.len);
     f->cache_used = true;
     lock_release(&pc->lock);
     done += p.len;
@@ -382,7 +388,7 @@ pc_write(struct inode *inode, const void *buffer, off_t size, off_t offset)
     if (f != NULL) {
       if ((off_t)p.len > put - done)
         p.len = put - done;
-      memcpy((uint8_t *)f->kva + p.ofs, buf + done, p.len);
+      memcpy((uint8_t *)frame_kva(f) + p.ofs, buf + done, p.len);
       f->cache_used = true;
     }
     /* A fill in flight read the disk before this write: it must not be
@@ -422,7 +428,7 @@ static bool
 cache_mapped(struct pagecache *pc)
 {
   for (uint32_t b = 0; b <= pc->bucket_mask; b++)
-    for (struct frame *f = pc->buckets[b]; f != NULL; f = f->cache_next)
+    for (struct frame *f = pc->buckets[b]; f != NULL; f = frame_cache_next(f))
       if (f->page != NULL)
         return true;
   return false;
@@ -477,7 +483,7 @@ static void
 count_mapping_write_back(struct frame *f)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    if (p->operations->type == VM_FILE && p->file.region != NULL) {
+    if (p->operations->type == VM_FILE && p->in_mapping) {
       VM_COUNT(p->as, file_writebacks);
       trace_vm_writeback(&p->as->spt, p->va);
       return;
@@ -489,7 +495,7 @@ static bool
 mapped(struct frame *f)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
-    if (p->operations->type == VM_FILE && p->file.region != NULL)
+    if (p->operations->type == VM_FILE && p->in_mapping)
       return true;
   return false;
 }
@@ -511,7 +517,7 @@ pagecache_evict(struct frame *f, bool dirty)
   if (f->cache_dirty)
     ok = write_page(pc, f);
   if (ok) {
-    trace_pcache(TRACE_PC_EVICT, pc, f->cache_index, f->kva);
+    trace_pcache(TRACE_PC_EVICT, pc, f->cache_index, frame_kva(f));
     cache_remove(pc, f);
     STAT_ADD(evictions, 1);
   }
@@ -537,7 +543,7 @@ pagecache_revert(struct frame *f)
   struct pagecache *pc = f->cache;
   ASSERT(pc != NULL);
   lock_acquire(&pc->lock);
-  if (fill_page(pc, f->cache_index, f->kva))
+  if (fill_page(pc, f->cache_index, frame_kva(f)))
     f->cache_dirty = false;
   lock_release(&pc->lock);
 }

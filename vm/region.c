@@ -72,10 +72,8 @@ region_overlaps(struct addrspace *as, const void *start, size_t cnt)
   return false;
 }
 
-/* The recipe of the page at VA of mapping R: the file's bytes there,
-   clipped to the file's length; none past it. */
-static struct load_recipe
-mapping_recipe(const struct vm_region *r, const void *va)
+struct load_recipe
+region_recipe(const struct vm_region *r, const void *va)
 {
   int64_t ofs = (int64_t)r->offset + ((uint8_t *)va - r->start);
   int64_t left = (int64_t)r->file_len - ofs;
@@ -92,8 +90,7 @@ region_add_page(struct addrspace *as, struct vm_region *r, void *va)
   if (page == NULL)
     return NULL;
   if (r->is_mmap) {
-    struct load_recipe recipe = mapping_recipe(r, va);
-    uninit_new(page, va, vm_load_recipe, VM_FILE, &recipe, r);
+    uninit_new(page, va, vm_load_recipe, VM_FILE, NULL, r);
   } else {
     uninit_new(page, va, NULL, VM_ANON, NULL, NULL);
   }

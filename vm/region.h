@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "filesys/off_t.h"
+#include "vm/file.h"
 
 struct addrspace;
 struct page;
@@ -39,6 +40,9 @@ struct vm_region *region_create(struct addrspace *as, void *start, size_t cnt,
 struct vm_region *region_find(struct addrspace *as, const void *va);
 /* True if a region of AS overlaps [START, START + CNT pages). */
 bool region_overlaps(struct addrspace *as, const void *start, size_t cnt);
+/* The recipe of the page at VA of mapping R: the file's bytes there,
+   clipped to the file's length; none past it. */
+struct load_recipe region_recipe(const struct vm_region *r, const void *va);
 /* Record the page at VA of R, uninit, for a fault to claim, and return
    it.  NULL if memory is short. */
 struct page *region_add_page(struct addrspace *as, struct vm_region *r,

@@ -36,12 +36,13 @@ uninit_new(struct page *page, void *va, vm_initializer *init, enum vm_type type,
   page->frame = NULL;
   page->next_sharer = NULL;
   page->magic = PAGE_MAGIC;
-  page->uninit = (struct uninit_page){
-      .init = init,
-      .type = type,
-      .region = region,
-  };
-  if (recipe != NULL)
+  page->uninit_type = type;
+  page->in_mapping = region != NULL;
+  page->uninit = (struct uninit_page){.init = init};
+  ASSERT(region == NULL || recipe == NULL);
+  if (region != NULL)
+    page->uninit.region = region;
+  else if (recipe != NULL)
     page->uninit.recipe = *recipe;
 }
 
@@ -51,17 +52,22 @@ static bool
 uninit_initialize(struct page *page, void *kva)
 {
   struct uninit_page u = page->uninit;
-  bool has_bytes = u.init != NULL && recipe_has_bytes(&u.recipe);
+  struct load_recipe recipe;
+  bool has_bytes = false;
+  if (u.init != NULL) {
+    recipe = page_recipe(page);
+    has_bytes = recipe_has_bytes(&recipe);
+  }
   bool ok;
-  if (u.type == VM_FILE) {
+  if (page->uninit_type == VM_FILE) {
     ok = file_backed_initializer(page, kva);
-    page->file.recipe = u.recipe;
-    page->file.region = u.region;
+    page->file = page->in_mapping ? (struct file_page){.region = u.region}
+                                  : (struct file_page){.recipe = u.recipe};
   } else {
     ok = anon_initializer(page, has_bytes);
   }
   memset(kva, 0, PGSIZE);
-  return ok && (!has_bytes || u.init(page, &u.recipe));
+  return ok && (!has_bytes || u.init(page, &recipe));
 }
 
 /* Never resident, so never evicted. */

@@ -14,7 +14,7 @@
  *      (vm_do_claim_page) or evicted (vm_evict_frame); an unlinked frame is
  *      in the user pool or held by the thread that took it from
  *      vm_get_frame (the clock skips both);
- *   4. a frame with share_cnt > 1 holds anonymous pages only, all mapped
+ *   4. a frame with several sharers holds anonymous pages only, all mapped
  *      read-only (copy-on-write), or belongs to a page cache (file pages
  *      mapping one file page, vm/pagecache.h). */
 
@@ -76,7 +76,7 @@ bool
 swap_in(struct page *page, void *kva)
 {
   ASSERT(page->magic == PAGE_MAGIC);
-  ASSERT(page->frame != NULL && page->frame->kva == kva);
+  ASSERT(page->frame != NULL && frame_kva(page->frame) == kva);
   ASSERT(page->frame->pin_cnt > 0);
   return page->operations->swap_in(page, kva);
 }
@@ -156,14 +156,14 @@ vm_extend_lazy_page(void *va, const struct load_recipe *recipe, bool writable)
   struct addrspace *as = addrspace_current();
   ASSERT(lock_held_by_current_thread(&as->lock));
   struct page *page = spt_find_page(&as->spt, va);
-  if (page == NULL || page->operations->type != VM_UNINIT ||
+  if (page == NULL || page->operations->type != VM_UNINIT || page->in_mapping ||
       !recipe_merge(&page->uninit.recipe, recipe))
     return false;
   if (recipe_has_bytes(recipe))
     page->uninit.init = vm_load_recipe;
   page->writable = page->writable_now = page->writable || writable;
   if (page->writable)
-    page->uninit.type = VM_ANON;
+    page->uninit_type = VM_ANON;
   return true;
 }
 
@@ -184,10 +184,7 @@ vm_alloc_zero_region(void *va, size_t page_cnt, bool writable)
 bool
 vm_load_recipe(struct page *page, const struct load_recipe *recipe)
 {
-  /* Called once the page has its type: only file pages have a region. */
-  struct vm_region *region =
-      page->operations->type == VM_FILE ? page->file.region : NULL;
-  return recipe_load(recipe, file_page_file(page, region), page->frame->kva);
+  return recipe_load(recipe, file_page_file(page), frame_kva(page->frame));
 }
 
 /* ---- Getting a frame --------------------------------------------------- */
@@ -197,7 +194,7 @@ static void
 remap_sharers(struct frame *f, bool dirty)
 {
   for (struct page *p = f->page; p != NULL; p = p->next_sharer) {
-    pml4_set_page(p->as->pml4, p->va, f->kva, p->writable_now);
+    pml4_set_page(p->as->pml4, p->va, frame_kva(f), p->writable_now);
     if (dirty)
       pml4_set_dirty(p->as->pml4, p->va, true);
   }
@@ -212,10 +209,10 @@ trace_evicted(struct page *p, struct frame *f, bool dirty)
   enum vm_type t = p->operations->type;
   size_t slot = t == VM_ANON ? p->anon.slot : SWAP_NONE;
   enum trace_dest d = slot != SWAP_NONE ? TRACE_DEST_SWAP
-                      : t == VM_FILE && p->file.region != NULL && dirty
+                      : t == VM_FILE && p->in_mapping && dirty
                           ? TRACE_DEST_FILE
                           : TRACE_DEST_DROPPED;
-  trace_vm_evict(&p->as->spt, p->va, f->kva, dirty, d,
+  trace_vm_evict(&p->as->spt, p->va, frame_kva(f), dirty, d,
                  slot == SWAP_NONE ? TRACE_NONE : slot);
 }
 
@@ -251,11 +248,11 @@ vm_evict_frame(enum evict_failure *why)
   for (struct page *p = f->page; p != NULL; p = p->next_sharer)
     dirty |= pml4_clear_page_dirty(p->as->pml4, p->va, &tlb);
   tlb_batch_finish(&tlb);
-  dbg(VM, "evict frame %p: %u sharer(s), %s\n", f->kva, f->share_cnt,
+  dbg(VM, "evict frame %p: %u sharer(s), %s\n", frame_kva(f), frame_sharers(f),
       dirty ? "dirty" : "clean");
-  bool saved = f->cache != NULL   ? pagecache_evict(f, dirty)
-               : f->share_cnt > 1 ? anon_swap_out_shared(f, dirty)
-                                  : swap_out(f->page, dirty);
+  bool saved = f->cache != NULL               ? pagecache_evict(f, dirty)
+               : f->page->next_sharer != NULL ? anon_swap_out_shared(f, dirty)
+                                              : swap_out(f->page, dirty);
   if (!saved) {
     remap_sharers(f, dirty);
     for (struct page *p = f->page; p != NULL; p = p->next_sharer)
@@ -387,10 +384,12 @@ static enum fault_kind
 fill_source(const struct page *page)
 {
   switch (page->operations->type) {
-  case VM_UNINIT:
-    return page->uninit.init != NULL && recipe_has_bytes(&page->uninit.recipe)
-               ? FAULT_FILE
-               : FAULT_ZERO;
+  case VM_UNINIT: {
+    if (page->uninit.init == NULL)
+      return FAULT_ZERO;
+    struct load_recipe r = page_recipe(page);
+    return recipe_has_bytes(&r) ? FAULT_FILE : FAULT_ZERO;
+  }
   case VM_ANON:
     return page->anon.slot != SWAP_NONE ? FAULT_SWAP : FAULT_ZERO;
   default:
@@ -415,7 +414,7 @@ install_page(struct page *page, struct frame *f)
     page->anon.zero_mapped = false; /* pml4_set_page replaces it. */
   else if (pml4_get_page(pml4, page->va) != NULL)
     return false;
-  return pml4_set_page(pml4, page->va, f->kva, page->writable_now);
+  return pml4_set_page(pml4, page->va, frame_kva(f), page->writable_now);
 }
 
 /* A read of PAGE (not resident, zero-filled when loaded, never written):
@@ -450,6 +449,7 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
     return NULL;
   }
   ASSERT(page->frame == NULL); /* Nobody but us loads our pages. */
+  void *kva = frame_kva(f);
   frame_link(f, page);
   page->writable_now = page->writable;
   /* Reading from a disk, let go of the locks meanwhile (the frame is
@@ -459,7 +459,7 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
   struct held_spaces held = {NULL, NULL};
   if (io)
     held = let_go(page);
-  bool filled = swap_in(page, f->kva);
+  bool filled = swap_in(page, kva);
   if (io)
     take_back(held);
   *why = filled ? VM_FAULT_NOMEM : VM_FAULT_IO;
@@ -479,9 +479,9 @@ vm_do_claim_page(struct page *page, enum vm_fault_result *why)
      otherwise lose every page it brings in). */
   addrspace_note_claim(page->as, page->va);
   frame_unpin(f);
-  trace_vm_claim(&page->as->spt, page->va, f->kva);
+  trace_vm_claim(&page->as->spt, page->va, kva);
   *why = VM_FAULT_RESOLVED;
-  return f->kva;
+  return kva;
 }
 
 void *
@@ -525,7 +525,7 @@ vm_handle_wp(struct page *page, enum fault_kind *kind)
   if (frame_sharers(page->frame) == 1) {
     page->writable_now = true;
     pml4_set_writable(page->as->pml4, page->va, true, NULL);
-    trace_vm_cow_last(&page->as->spt, page->va, page->frame->kva);
+    trace_vm_cow_last(&page->as->spt, page->va, frame_kva(page->frame));
     *kind = FAULT_COW_LAST;
     return VM_FAULT_RESOLVED;
   }
@@ -539,17 +539,17 @@ vm_handle_wp(struct page *page, enum fault_kind *kind)
     *kind = FAULT_PRESENT;
     return VM_FAULT_RESOLVED;
   }
-  memcpy(copy->kva, shared->kva, PGSIZE);
-  bool last = frame_unlink(shared, page) == 0;
+  memcpy(frame_kva(copy), frame_kva(shared), PGSIZE);
+  bool last = !frame_unlink(shared, page);
   frame_link(copy, page);
   if (last)
     frame_free(shared);
   page->writable_now = true;
-  pml4_set_page(page->as->pml4, page->va, copy->kva, true);
+  pml4_set_page(page->as->pml4, page->va, frame_kva(copy), true);
   pml4_set_dirty(page->as->pml4, page->va, true);
   addrspace_note_claim(page->as, page->va);
   frame_unpin(copy);
-  trace_vm_cow_copy(&page->as->spt, page->va, copy->kva);
+  trace_vm_cow_copy(&page->as->spt, page->va, frame_kva(copy));
   return VM_FAULT_RESOLVED;
 }
 
@@ -704,10 +704,10 @@ vm_dealloc_page(struct page *page)
     pml4_clear_page(page->as->pml4, page->va, tlb);
   destroy(page);
   struct frame *f = page->frame;
-  trace_vm_free(&page->as->spt, page->va, f != NULL ? f->kva : NULL);
+  trace_vm_free(&page->as->spt, page->va, f != NULL ? frame_kva(f) : NULL);
   if (f != NULL) {
     pml4_clear_page(page->as->pml4, page->va, tlb);
-    if (frame_unlink(f, page) == 0) {
+    if (!frame_unlink(f, page)) {
       tlb_batch_sync(tlb);
       frame_free(f);
     }
@@ -759,10 +759,11 @@ share_page(struct page *dst_page, struct page *src, struct tlb_batch *tlb)
 {
   anon_initializer(dst_page, true);
   dst_page->writable_now = false;
-  if (!pml4_set_page(dst_page->as->pml4, dst_page->va, src->frame->kva, false))
+  if (!pml4_set_page(dst_page->as->pml4, dst_page->va, frame_kva(src->frame),
+                     false))
     return false;
   frame_link(src->frame, dst_page);
-  trace_vm_cow_share(&dst_page->as->spt, dst_page->va, src->frame->kva);
+  trace_vm_cow_share(&dst_page->as->spt, dst_page->va, frame_kva(src->frame));
   src->writable_now = false;
   pml4_set_writable(src->as->pml4, src->va, false, tlb);
   return true;
@@ -778,15 +779,12 @@ static bool
 copy_page(struct addrspace *dst, struct page *src, struct tlb_batch *tlb)
 {
   enum vm_type type = src->operations->type;
-  if (type == VM_UNINIT) {
-    struct vm_region *r = src->uninit.region;
-    return page_create(dst, src->uninit.type, src->va, src->writable,
-                       src->uninit.init, &src->uninit.recipe,
-                       r != NULL ? r->copy : NULL) != NULL;
-  }
-  struct vm_region *region = type == VM_FILE && src->file.region != NULL
-                                 ? src->file.region->copy
-                                 : NULL;
+  struct vm_region *r = page_region(src);
+  struct vm_region *region = r != NULL ? r->copy : NULL;
+  if (type == VM_UNINIT)
+    return page_create(dst, src->uninit_type, src->va, src->writable,
+                       src->uninit.init, r != NULL ? NULL : &src->uninit.recipe,
+                       region) != NULL;
   struct page *p =
       page_create(dst, type, src->va, src->writable, NULL, NULL, region);
   if (p == NULL)
@@ -802,28 +800,31 @@ copy_page(struct addrspace *dst, struct page *src, struct tlb_batch *tlb)
   }
   /* A dirty mapped page is written back first, so the child's copy starts
      clean and equals the file (pintos-abi.md 7.4). */
-  if (src->frame != NULL && src->file.region != NULL &&
+  if (src->frame != NULL && src->in_mapping &&
       pml4_is_dirty(src->as->pml4, src->va) && !file_page_write_back(src))
     return false;
   /* Page cache: program text stays shared; a mapping page resident now
      moves to a private frame in both processes (each copy keeps its own
      bytes: tests/vm/mmap-fork*).  SRC is read again after the wait. */
   if (src->frame != NULL && src->frame->cache != NULL) {
-    if (src->file.region == NULL)
+    if (!src->in_mapping)
       return file_fork_cached(p, src);
     struct frame *own = vm_get_frame(p);
     if (own == NULL)
       return false;
     file_page_make_private(src, own);
   }
-  p->uninit.recipe = src->file.recipe; /* No INIT: filled below. */
+  if (!p->in_mapping) /* No INIT: filled below. */
+    p->uninit.recipe = src->file.recipe;
   enum vm_fault_result why;
   void *kva = vm_do_claim_page(p, &why);
   if (kva == NULL)
     return false;
-  if (src->frame == NULL)
-    return recipe_load(&p->file.recipe, file_page_file(p, p->file.region), kva);
-  memcpy(kva, src->frame->kva, PGSIZE);
+  if (src->frame == NULL) {
+    struct load_recipe recipe = page_recipe(p);
+    return recipe_load(&recipe, file_page_file(p), kva);
+  }
+  memcpy(kva, frame_kva(src->frame), PGSIZE);
   return true;
 }
 

@@ -38,9 +38,10 @@
    is still there; everything else must be re-read after vm_get_frame.
 
    Ownership: a page owns its load recipe (by value: there is no aux
-   pointer to free or to copy at fork), its swap slot and its share of a
-   frame.  Files are owned by the address space (the executable) or by a
-   region (each mapping holds its own reference); pages only point at them.
+   pointer to free or to copy at fork; a mapping's page has none, its
+   region's bounds give it), its swap slot and its share of a frame.
+   Files are owned by the address space (the executable) or by a region
+   (each mapping holds its own reference); pages only point at them.
 
    LOCK ORDER (ranks in threads/synch.h, checked at run time by
    lock_acquire; a thread may block on a lock only if every lock it holds
@@ -108,6 +109,12 @@ struct page {
   struct hash_elem hash_elem; /* (A) In the owner's SPT. */
   bool writable;              /* (A) Process may write. */
   bool writable_now;          /* (A) Mapped writable (false while COW). */
+  uint8_t uninit_type;        /* (A) Uninit: what it becomes (VM_ANON or
+                                 VM_FILE); kept here, not in the union, to
+                                 keep the union 24 bytes. */
+  bool in_mapping;            /* (i) A page of a mapping: its union holds
+                                 the region (the recipe follows from the
+                                 region and va), not a recipe. */
   uint32_t magic;             /* (i) PAGE_MAGIC. */
   union {                     /* (A) Per-type state. */
     struct uninit_page uninit;

@@ -18,7 +18,9 @@
    (an exited thread not yet reaped, pages cached by the heap) but catches
    anything lost per run.
    Finally impossible requests (a terabyte, a calloc whose size
-   overflows) must return NULL. */
+   overflows) must return NULL, and a struct page (one per user page the
+   VM holds) must get a block of exactly its size: the heap has a size
+   class for it. */
 
 #include <stdint.h>
 
@@ -27,6 +29,7 @@
 #include "mm/palloc.h"
 #include "threads/synch.h"
 #include "tests/kthreads/ktest.h"
+#include "vm/vm.h"
 
 #define MS_WORKERS 3
 #define MS_SLOTS 40
@@ -184,4 +187,10 @@ ktest_malloc_stress(void)
             wrap == NULL ? "NULL" : "succeeded");
   ktest_msg("heap bytes in use after the failed requests %s",
             malloc_bytes_in_use() == bytes_second ? "unchanged" : "changed");
+
+  /* The heap charges a block's whole class (malloc_bytes_in_use). */
+  struct page *page = malloc(sizeof *page);
+  ktest_msg("a struct page's block wastes %zu bytes",
+            malloc_bytes_in_use() - bytes_second - sizeof *page);
+  free(page);
 }
