@@ -13,10 +13,12 @@
      upwards, so even a poor HASH, such as a raw page-aligned address whose
      low 12 bits are always zero, spreads over all buckets.
 
-   - The load factor stays between 1/2 and 2 elements per bucket: insert
+   - The load factor stays between 2/3 and 2 elements per bucket: insert
      doubles the array when it passes 2, delete shrinks it to fit when it
-     drops below 1/2.  The gap between the two limits means a table that
-     hovers at one size is not resized back and forth. */
+     drops below 2/3 (a bucket is 8 bytes, so an element's share of the
+     array stays at most 12: the VM's per-page budget counts it).  The gap
+     between the two limits means a table that hovers at one size is not
+     resized back and forth. */
 
 #include "hash.h"
 
@@ -103,7 +105,7 @@ fitting_bucket_cnt(size_t cnt)
   return b;
 }
 
-/* Grow or shrink H if its load factor left [1/2, MAX_LOAD]. */
+/* Grow or shrink H if its load factor left [2/3, MAX_LOAD]. */
 static void
 resize_if_needed(struct hash *h)
 {
@@ -111,7 +113,7 @@ resize_if_needed(struct hash *h)
      earlier growth failed for lack of memory. */
   if (h->elem_cnt > h->bucket_cnt * MAX_LOAD)
     rehash(h, fitting_bucket_cnt(h->elem_cnt));
-  else if (h->bucket_cnt > MIN_BUCKETS && h->elem_cnt < h->bucket_cnt / 2)
+  else if (h->bucket_cnt > MIN_BUCKETS && 3 * h->elem_cnt < 2 * h->bucket_cnt)
     rehash(h, fitting_bucket_cnt(h->elem_cnt));
 }
 

@@ -83,7 +83,8 @@ check_shape(struct hash *h)
   ck_assert(is_power_of_2(h->bucket_cnt));
   ck_assert_uint_ge(h->bucket_cnt, MIN_BUCKETS);
   ck_assert_uint_le(h->elem_cnt, 2 * h->bucket_cnt);
-  ck_assert(h->bucket_cnt == MIN_BUCKETS || h->elem_cnt >= h->bucket_cnt / 2);
+  ck_assert(h->bucket_cnt == MIN_BUCKETS ||
+            3 * h->elem_cnt >= 2 * h->bucket_cnt);
   ck_assert_uint_eq(hash_size(h), model_cnt);
   ck_assert(hash_empty(h) == (model_cnt == 0));
 }
