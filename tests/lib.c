@@ -76,6 +76,19 @@ fork_checked(const char *name)
   return pid;
 }
 
+int
+mapped_byte_in_child(int fd, size_t ofs)
+{
+  pid_t pid = fork_checked("toucher");
+
+  if (pid == 0) {
+    volatile char *map = mmap((void *)0x10000000, 4096, 0, fd, 0);
+
+    exit(map == MAP_FAILED ? 2 : map[ofs]);
+  }
+  return wait(pid);
+}
+
 static uint8_t
 pattern_byte(size_t i, unsigned seed)
 {

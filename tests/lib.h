@@ -58,6 +58,10 @@ int open_checked(const char *name);
 
 /* Forks a child named NAME or fails the test. */
 pid_t fork_checked(const char *name);
+/* Forks a child "toucher" that maps the first page of FD at 0x10000000
+   and exits with the byte at OFS there (2 if mmap fails, and killed if
+   the page cannot be read); returns its exit status. */
+int mapped_byte_in_child(int fd, size_t ofs);
 
 /* Fills BUF with SIZE bytes of the pattern seeded by SEED. */
 void pattern_fill(void *buf, size_t size, unsigned seed);

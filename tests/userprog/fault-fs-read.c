@@ -9,25 +9,7 @@
 #include <string.h>
 #include "tests/lib.h"
 
-#define MAP_ADDR ((char *)0x10000000)
-
 static char buf[1024];
-
-/* A child that touches the mapped bad sector; returns its status. */
-static int
-touch_mapped(int fd)
-{
-  pid_t pid = fork_checked("toucher");
-
-  if (pid == 0) {
-    volatile char *map = mmap(MAP_ADDR, 4096, 0, fd, 0);
-
-    if (map == MAP_FAILED)
-      exit(2);
-    exit(map[0]);
-  }
-  return wait(pid);
-}
 
 /* Reads the bad and the good parts, then runs more processes. */
 void
@@ -42,7 +24,8 @@ test_main(int argc, char *argv[])
   msg("read of a good sector: %d", read(fd, buf, 512));
   buf[511] = '\0';
   msg("its next line: %.30s", strchr(buf, '\n') + 1);
-  msg("child touching the bad sector through mmap: %d", touch_mapped(fd));
+  msg("child touching the bad sector through mmap: %d",
+      mapped_byte_in_child(fd, 0));
   other = create_open("other", 600);
   memset(buf, 'o', 600);
   msg("another file: write %d", write(other, buf, 600));

@@ -9,21 +9,7 @@
 #include <string.h>
 #include "tests/vm/vm-lib.h"
 
-#define MAP_ADDR ((char *)0x10000000)
-
 static char buf[512];
-
-/* A child that touches the mapped page; returns its exit status. */
-static int
-touch_mapped(int fd)
-{
-  pid_t pid = fork_checked("toucher");
-  if (pid == 0) {
-    volatile char *map = mmap(MAP_ADDR, 4096, 0, fd, 0);
-    exit(map == MAP_FAILED ? 2 : map[1024]);
-  }
-  return wait(pid);
-}
 
 void
 test_main(int argc, char *argv[])
@@ -44,6 +30,7 @@ test_main(int argc, char *argv[])
   msg("the page never entered the cache: %s",
       yes_no(s1.pcache_misses == s0.pcache_misses &&
              s1.pcache_frames == s0.pcache_frames));
-  msg("child touching the page through mmap: %d", touch_mapped(fd));
+  msg("child touching the page through mmap: %d",
+      mapped_byte_in_child(fd, 1024));
   msg("still up: %s", yes_no(create("after", 10) && remove("after")));
 }
