@@ -12,6 +12,7 @@
 
 #include <debug.h>
 
+#include "devices/trace.h"
 #include "filesys/file.h"
 #include "mm/malloc.h"
 #include "mm/vaddr.h"
@@ -99,6 +100,7 @@ region_add_page(struct addrspace *as, struct vm_region *r, void *va)
     free(page);
     return NULL;
   }
+  trace_vm_alloc(&as->spt, va, r->is_mmap ? VM_FILE : VM_ANON, r->writable);
   return page;
 }
 
