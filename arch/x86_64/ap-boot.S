@@ -18,6 +18,7 @@
 
 #define KERNEL_VMA 0xffffffff80000000
 #define PHYS(x) ((x) - KERNEL_VMA)
+#include "arch/x86_64/long-mode.S.inc"
 #define T(x) (AP_TRAMPOLINE_PA + (x) - ap_trampoline)
 
         .section .rodata
@@ -40,18 +41,7 @@ tramp32:
         mov %ax, %ds
         mov %ax, %es
         mov %ax, %ss
-        mov %cr4, %eax
-        or $0x20, %eax              /* PAE */
-        mov %eax, %cr4
-        mov $PHYS(boot_pml4), %eax
-        mov %eax, %cr3
-        mov $0xc0000080, %ecx       /* EFER: long mode enable, NX enable */
-        rdmsr
-        or $0x900, %eax
-        wrmsr
-        mov %cr0, %eax
-        or $0x80010001, %eax        /* PG | WP | PE */
-        mov %eax, %cr0
+        ENTER_LONG_MODE
         ljmp $0x18, $T(tramp64)
 
         .code64

@@ -12,6 +12,7 @@
 
 #define KERNEL_VMA 0xffffffff80000000
 #define PHYS(x) ((x) - KERNEL_VMA)
+#include "arch/x86_64/long-mode.S.inc"
 
 #define MB_MAGIC 0x1badb002
 /* Page-align modules, want memory info, header carries load addresses
@@ -62,18 +63,7 @@ start:
         cmp $512, %ecx
         jne 1b
 
-        mov %cr4, %eax
-        or $0x20, %eax              /* PAE */
-        mov %eax, %cr4
-        mov $PHYS(boot_pml4), %eax
-        mov %eax, %cr3
-        mov $0xc0000080, %ecx       /* EFER: long mode enable, NX enable */
-        rdmsr
-        or $0x900, %eax
-        wrmsr
-        mov %cr0, %eax
-        or $0x80010001, %eax        /* PG | WP | PE */
-        mov %eax, %cr0
+        ENTER_LONG_MODE
 
         lgdt boot_gdt_desc
         ljmp $0x08, $start64
